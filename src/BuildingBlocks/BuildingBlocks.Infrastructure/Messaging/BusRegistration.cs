@@ -1,0 +1,28 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.BuildingBlocks.Infrastructure.Settings;
+
+namespace Modular.BuildingBlocks.Infrastructure.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>One MassTransit bus on RabbitMQ for the whole process; each module adds its consumers and sagas.</summary>
+    public static IServiceCollection AddModularBus(this IServiceCollection services, RabbitMqSettings rabbitMq, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new ModuleEndpointNameFormatter());
+            addConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(rabbitMq.Host, rabbitMq.Port, rabbitMq.VirtualHost, host =>
+                {
+                    host.Username(rabbitMq.User);
+                    host.Password(rabbitMq.Password);
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return services;
+    }
+}

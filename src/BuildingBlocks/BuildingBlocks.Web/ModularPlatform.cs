@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Modular.BuildingBlocks.Infrastructure.Messaging;
+using Modular.BuildingBlocks.Infrastructure.Migrations;
+using Modular.BuildingBlocks.Infrastructure.Settings;
+using Modular.BuildingBlocks.Web.Health;
+using Modular.BuildingBlocks.Web.Modules;
+using Modular.BuildingBlocks.Web.Observability;
+using Modular.BuildingBlocks.Web.Problems;
+using Npgsql;
+
+namespace Modular.BuildingBlocks.Web;
+
+/// <summary>The cross-cutting web platform every module runs in: problem details, logs, health, OpenAPI, bus, migrations.</summary>
+public static class ModularPlatform
+{
+    private const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddModularPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
+    {
+        var settings = ServiceSettings.FromEnvironment();
+        var services = builder.Services;
+
+        builder.Logging.ClearProviders().AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "O";
+        });
+
+        services.AddSingleton(settings);
+        // A small pool for the platform itself (migrations, health); modules size their own pools.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Postgres.ConnectionString(maxPoolSize: 5, "modular-platform")));
+        services.AddSingleton<SqlMigrator>();
+        services.AddHostedService<MigrationHostedService>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = AddCodeAndCorrelation);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures (malformed JSON, wrong types) throw so the exception handler answers them as problems.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag]);
+        services.AddOpenApi();
+
+        var context = new ModuleContext(settings, builder.Configuration, builder.Environment);
+        foreach (var module in modules)
+        {
+            services.AddSingleton(module);
+            module.AddServices(services, context);
+        }
+
+        services.AddModularBus(settings.RabbitMq, bus =>
+        {
+            foreach (var module in modules)
+            {
+                module.AddConsumers(bus);
+            }
+        });
+
+        return builder;
+    }
+
+    public static WebApplication UseModularPlatform(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+
+        foreach (var module in app.Services.GetServices<IModule>())
+        {
+            module.MapEndpoints(app);
+        }
+
+        return app;
+    }
+
+    /// <summary>Applies all migrations and returns; used by <c>Host --migrate-only</c> and by run.sh.</summary>
+    public static Task MigrateAsync(this WebApplication app, CancellationToken cancellationToken) =>
+        app.Services.GetRequiredService<SqlMigrator>().MigrateAsync(app.Services.GetServices<IModule>().ToMigrationSources(), cancellationToken);
+
+    private static void AddCodeAndCorrelation(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Status ??= context.HttpContext.Response.StatusCode;
+        problem.Extensions.TryAdd("code", ProblemCodes.ForStatus(problem.Status.Value));
+        problem.Instance ??= context.HttpContext.Request.Path;
+        if (CorrelationIdMiddleware.Of(context.HttpContext) is { } correlationId)
+        {
+            problem.Extensions["correlationId"] = correlationId;
+        }
+    }
+}

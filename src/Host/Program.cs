@@ -1,0 +1,34 @@
+using Modular.Acquisition;
+using Modular.Billing;
+using Modular.BuildingBlocks.Web;
+using Modular.BuildingBlocks.Web.Modules;
+using Modular.Funding;
+using Modular.IAM;
+using Modular.Ordering;
+using Modular.Settlement;
+
+IModule[] modules =
+[
+    new IamModule(),
+    new AcquisitionModule(),
+    new OrderingModule(),
+    new FundingModule(),
+    new SettlementModule(),
+    new BillingModule(),
+];
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddModularPlatform(modules);
+var app = builder.Build();
+
+if (args.Contains("--migrate-only"))
+{
+    await app.MigrateAsync(CancellationToken.None);
+    return;
+}
+
+app.UseModularPlatform();
+app.Run();
+
+/// <summary>Exposed for WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
