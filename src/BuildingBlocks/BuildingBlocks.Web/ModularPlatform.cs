@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Modular.BuildingBlocks.Application;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Migrations;
 using Modular.BuildingBlocks.Infrastructure.Settings;
@@ -46,17 +47,22 @@ public static class ModularPlatform
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
-        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
+            .AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [ReadyTag]);
         services.AddOpenApi();
 
+        services.AddMessagingBackbone(builder.Configuration);
         var context = new ModuleContext(settings, builder.Configuration, builder.Environment);
         foreach (var module in modules)
         {
             services.AddSingleton(module);
+            services.AddHandlersAndValidators(module.GetType().Assembly);
             module.AddServices(services, context);
         }
 
-        services.AddModularBus(settings.RabbitMq, bus =>
+        var moduleByAssembly = modules.ToDictionary(module => module.GetType().Assembly, module => module.Name);
+        services.AddModularBus(settings.RabbitMq, moduleByAssembly, bus =>
         {
             foreach (var module in modules)
             {

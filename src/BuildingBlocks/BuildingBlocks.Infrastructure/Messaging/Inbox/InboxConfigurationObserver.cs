@@ -1,0 +1,47 @@
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.DependencyInjection;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
+
+namespace Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
+
+/// <summary>Puts an <see cref="InboxFilter{TContext,TMessage}"/> in front of every consumer and saga message pipe of a module's endpoint.</summary>
+internal sealed class InboxConfigurationObserver<TContext>(string endpointName, IRegistrationContext registration)
+    : IConsumerConfigurationObserver, ISagaConfigurationObserver
+    where TContext : ModuleDbContext
+{
+    private readonly ConsumeScopeProvider _scopeProvider = new(registration);
+
+    public void ConsumerConfigured<TConsumer>(IConsumerConfigurator<TConsumer> configurator)
+        where TConsumer : class
+    {
+    }
+
+    public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
+        where TConsumer : class
+        where TMessage : class =>
+        AddInbox<TConsumer, TMessage>((IConsumerMessageConfigurator<TMessage>)configurator);
+
+    public void SagaConfigured<TSaga>(ISagaConfigurator<TSaga> configurator)
+        where TSaga : class, ISaga
+    {
+    }
+
+    public void StateMachineSagaConfigured<TInstance>(ISagaConfigurator<TInstance> configurator, SagaStateMachine<TInstance> stateMachine)
+        where TInstance : class, ISaga, SagaStateMachineInstance
+    {
+    }
+
+    public void SagaMessageConfigured<TSaga, TMessage>(ISagaMessageConfigurator<TSaga, TMessage> configurator)
+        where TSaga : class, ISaga
+        where TMessage : class =>
+        AddInbox<TSaga, TMessage>((ISagaMessageConfigurator<TMessage>)configurator);
+
+    private void AddInbox<THandler, TMessage>(IPipeConfigurator<ConsumeContext<TMessage>> configurator)
+        where TMessage : class
+    {
+        var consumer = $"{endpointName}/{typeof(THandler).Name}";
+        configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(
+            new InboxFilter<TContext, TMessage>(_scopeProvider, consumer)));
+    }
+}

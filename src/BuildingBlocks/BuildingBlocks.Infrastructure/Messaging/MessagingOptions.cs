@@ -1,0 +1,29 @@
+namespace Modular.BuildingBlocks.Infrastructure.Messaging;
+
+/// <summary>Tuning of the messaging backbone; bound from the "Messaging" configuration section.</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>Rows the dispatcher takes per batch; they are published concurrently.</summary>
+    public int DispatchBatchSize { get; set; } = 200;
+
+    /// <summary>How long the dispatcher sleeps when nothing wakes it (other instances' commits arrive by NOTIFY).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Delivery attempts of one outbox row (for failures other than the broker being unreachable) before it is dead-lettered.</summary>
+    public int MaxDeliveryAttempts { get; set; } = 10;
+
+    /// <summary>Attempts of a consumer (first try plus retries) before MassTransit moves the message to the _error queue.</summary>
+    public int ConsumeAttempts { get; set; } = 5;
+
+    public int PrefetchCount { get; set; } = 32;
+
+    public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>Inbox rows are kept this long: far longer than any redelivery of the same message.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Readiness turns Degraded when the oldest undelivered message is older than this.</summary>
+    public TimeSpan BacklogAgeThreshold { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,23 @@
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.BuildingBlocks.Application;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
+
+namespace Modular.BuildingBlocks.Infrastructure.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>The in-process pipeline (logging, validation, unit of work) and the shared parts of the outbox.</summary>
+    public static IServiceCollection AddMessagingBackbone(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediator();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+        services.Configure<MessagingOptions>(configuration.GetSection("Messaging"));
+        services.AddSingleton<OutboxSignals>();
+        services.AddSingleton<MessagingMetrics>();
+        services.AddHostedService<OutboxNotificationListener>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Sagas;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
+
+namespace Modular.BuildingBlocks.Infrastructure.Messaging;
+
+public static class ModuleEndpoints
+{
+    /// <summary>
+    /// Every receive endpoint of the module (named "&lt;module&gt;-...") gets: retry outside the transaction, the inbox
+    /// and consumer outbox on the module's DbContext, a durable quorum queue, and bounded concurrency.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddModuleEndpoints<TContext>(this IBusRegistrationConfigurator bus, string module)
+        where TContext : ModuleDbContext
+    {
+        bus.AddConfigureEndpointsCallback((context, endpointName, endpoint) =>
+        {
+            if (!endpointName.StartsWith(module + "-", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+            // Outside the inbox filter, so each retry is a fresh transaction: serialization failures, deadlocks and
+            // duplicate-key races (40001, 40P01, 23505) are retried like any other failure, then the message goes to _error.
+            endpoint.UseMessageRetry(retry => retry.Exponential(options.ConsumeAttempts - 1, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)));
+            var inbox = new InboxConfigurationObserver<TContext>(endpointName, context);
+            endpoint.ConnectConsumerConfigurationObserver(inbox);
+            endpoint.ConnectSagaConfigurationObserver(inbox);
+            endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.SetQuorumQueue();
+            }
+        });
+        return bus;
+    }
+
+    /// <summary>A state machine saga persisted in the module's DbContext (row lock per message, inside the inbox transaction).</summary>
+    public static IBusRegistrationConfigurator AddModuleSaga<TStateMachine, TState, TContext>(this IBusRegistrationConfigurator bus)
+        where TStateMachine : class, SagaStateMachine<TState>
+        where TState : class, SagaStateMachineInstance
+        where TContext : ModuleDbContext
+    {
+        bus.AddSagaStateMachine<TStateMachine, TState>().Repository(repository =>
+        {
+            repository.AddScoped<MassTransit.Saga.ISagaConsumeContextFactory<TContext, TState>, MassTransit.Saga.SagaConsumeContextFactory<TContext, TState>>();
+            repository.AddScoped<MassTransit.Saga.ISagaRepositoryContextFactory<TState>, ModuleSagaRepositoryContextFactory<TContext, TState>>();
+        });
+        return bus;
+    }
+}

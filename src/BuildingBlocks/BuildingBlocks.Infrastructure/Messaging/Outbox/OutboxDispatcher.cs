@@ -1,0 +1,201 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+
+/// <summary>
+/// Delivers one module's outbox to RabbitMQ. Takes batches in commit order with FOR UPDATE SKIP LOCKED (several instances
+/// share the work), publishes a batch concurrently with each row's stored MessageId, deletes what was delivered and backs
+/// off what failed; a row that keeps failing is dead-lettered in place. A broker outage only pauses delivery.
+/// </summary>
+internal sealed class OutboxDispatcher<TContext>(
+    ModuleDataSource<TContext> module,
+    IBus bus,
+    OutboxSignals signals,
+    MessagingMetrics metrics,
+    IOptions<MessagingOptions> options,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : ModuleDbContext
+{
+    private static readonly TimeSpan MaxOutageBackoff = TimeSpan.FromSeconds(5);
+    private readonly MessagingOptions _options = options.Value;
+    private readonly string _schema = module.Schema;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var outageBackoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pass = await DispatchBatchAsync(stoppingToken);
+                if (pass.BrokerUnreachable)
+                {
+                    outageBackoff = outageBackoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : Min(outageBackoff * 2, MaxOutageBackoff);
+                    await Task.Delay(outageBackoff, stoppingToken);
+                    continue;
+                }
+
+                outageBackoff = TimeSpan.Zero;
+                if (pass.Taken < _options.DispatchBatchSize)
+                {
+                    await signals.WaitAsync(_schema, _options.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                logger.LogWarning(exception, "Outbox dispatch of {Schema} failed; retrying", _schema);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task<DispatchPass> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await module.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var batch = await TakeBatchAsync(connection, cancellationToken);
+        if (batch.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new DispatchPass(0, BrokerUnreachable: false);
+        }
+
+        var outcomes = await Task.WhenAll(batch.Select(message => PublishAsync(message, cancellationToken)));
+        var delivered = outcomes.Where(outcome => outcome.Error is null).Select(outcome => outcome.Message.Id).ToArray();
+        var failed = outcomes.Where(outcome => outcome.Error is not null && !IsBrokerUnreachable(outcome.Error)).ToList();
+
+        await DeleteAsync(connection, delivered, cancellationToken);
+        await RecordFailuresAsync(connection, failed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        metrics.Delivered(_schema, delivered.Length);
+        var unreachable = outcomes.Any(outcome => outcome.Error is not null && IsBrokerUnreachable(outcome.Error));
+        if (unreachable)
+        {
+            logger.LogWarning("Broker unreachable; {Count} outbox messages of {Schema} wait for it", batch.Count - delivered.Length, _schema);
+        }
+
+        return new DispatchPass(batch.Count, unreachable);
+    }
+
+    private async Task<List<PendingOutboxMessage>> TakeBatchAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT id, message_id, message_type, body, destination, correlation_id, conversation_id, initiator_id, headers, created_at, attempts
+            FROM {_schema}.outbox_messages
+            WHERE dead_lettered_at IS NULL AND next_attempt_at <= now()
+            ORDER BY id
+            LIMIT @batch
+            FOR UPDATE SKIP LOCKED
+            """, connection);
+        command.Parameters.AddWithValue("batch", _options.DispatchBatchSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var batch = new List<PendingOutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batch.Add(new PendingOutboxMessage(
+                reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetGuid(5),
+                reader.IsDBNull(6) ? null : reader.GetGuid(6),
+                reader.IsDBNull(7) ? null : reader.GetGuid(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.GetDateTime(9), reader.GetInt32(10)));
+        }
+
+        return batch;
+    }
+
+    private async Task<DeliveryOutcome> PublishAsync(PendingOutboxMessage message, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        try
+        {
+            var body = OutboxMessageFactory.ReadBody(message.MessageType, message.Body);
+            var pipe = new ReplayPipe(message);
+            if (message.Destination is null)
+            {
+                await bus.Publish(body, body.GetType(), pipe, timeout.Token);
+            }
+            else
+            {
+                var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
+                await endpoint.Send(body, body.GetType(), pipe, timeout.Token);
+            }
+
+            return new DeliveryOutcome(message, null);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryOutcome(message, exception);
+        }
+    }
+
+    private async Task DeleteAsync(NpgsqlConnection connection, long[] delivered, CancellationToken cancellationToken)
+    {
+        if (delivered.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand($"DELETE FROM {_schema}.outbox_messages WHERE id = ANY(@ids)", connection);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = delivered });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task RecordFailuresAsync(NpgsqlConnection connection, List<DeliveryOutcome> failed, CancellationToken cancellationToken)
+    {
+        foreach (var failure in failed)
+        {
+            var attempts = failure.Message.Attempts + 1;
+            var deadLetter = attempts >= _options.MaxDeliveryAttempts || failure.Error is TypeLoadException or System.Text.Json.JsonException or FileNotFoundException;
+            await using var command = new NpgsqlCommand($"""
+                UPDATE {_schema}.outbox_messages
+                SET attempts = @attempts, last_error = @error,
+                    next_attempt_at = now() + make_interval(secs => @delay),
+                    dead_lettered_at = CASE WHEN @deadLetter THEN now() END
+                WHERE id = @id
+                """, connection);
+            command.Parameters.AddWithValue("attempts", attempts);
+            command.Parameters.AddWithValue("error", failure.Error!.ToString());
+            command.Parameters.AddWithValue("delay", Math.Min(Math.Pow(2, attempts), 300));
+            command.Parameters.AddWithValue("deadLetter", deadLetter);
+            command.Parameters.AddWithValue("id", failure.Message.Id);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+
+            if (deadLetter)
+            {
+                metrics.DeadLettered(_schema);
+                logger.LogError(failure.Error, "Outbox message {MessageId} ({MessageType}) of {Schema} dead-lettered after {Attempts} attempts",
+                    failure.Message.MessageId, failure.Message.MessageType, _schema, attempts);
+            }
+            else
+            {
+                logger.LogWarning(failure.Error, "Outbox message {MessageId} of {Schema} failed (attempt {Attempts}); will retry",
+                    failure.Message.MessageId, _schema, attempts);
+            }
+        }
+    }
+
+    // The broker being down (or slow to confirm) is not the message's fault: such failures never count as attempts.
+    private static bool IsBrokerUnreachable(Exception exception) =>
+        exception is ConnectionException or OperationCanceledException or TimeoutException
+        || (exception.InnerException is { } inner && IsBrokerUnreachable(inner));
+
+    private static TimeSpan Min(TimeSpan left, TimeSpan right) => left < right ? left : right;
+
+    private sealed record DeliveryOutcome(PendingOutboxMessage Message, Exception? Error);
+
+    private sealed record DispatchPass(int Taken, bool BrokerUnreachable);
+}

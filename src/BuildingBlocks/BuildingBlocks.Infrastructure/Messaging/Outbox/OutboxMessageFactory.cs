@@ -1,0 +1,59 @@
+using System.Text.Json;
+using MassTransit;
+
+namespace Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+
+/// <summary>Turns a message into an outbox row and back; the stored MessageId is replayed so receivers can deduplicate.</summary>
+internal static class OutboxMessageFactory
+{
+    private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web);
+
+    public static OutboxMessage ForPublish(object message, Guid? correlationId)
+    {
+        var now = DateTime.UtcNow;
+        return new OutboxMessage
+        {
+            MessageId = NewId.NextGuid(),
+            MessageType = TypeName(message.GetType()),
+            Body = JsonSerializer.Serialize(message, message.GetType(), BodyOptions),
+            CorrelationId = correlationId,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    /// <summary>A message a consumer or saga sent or published through its consume context (publishes carry their exchange address).</summary>
+    public static OutboxMessage ForSend<T>(SendContext<T> context)
+        where T : class
+    {
+        var now = DateTime.UtcNow;
+        var headers = context.Headers.GetAll()
+            .Where(header => header.Value is string && !header.Key.StartsWith("MT-", StringComparison.Ordinal))
+            .ToDictionary(header => header.Key, header => (string)header.Value);
+        return new OutboxMessage
+        {
+            MessageId = context.MessageId ?? NewId.NextGuid(),
+            MessageType = TypeName(context.Message.GetType()),
+            Body = JsonSerializer.Serialize(context.Message, context.Message.GetType(), BodyOptions),
+            Destination = context.DestinationAddress?.ToString(),
+            CorrelationId = context.CorrelationId,
+            ConversationId = context.ConversationId,
+            InitiatorId = context.InitiatorId,
+            Headers = headers.Count == 0 ? null : JsonSerializer.Serialize(headers, BodyOptions),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    public static object ReadBody(string messageType, string body)
+    {
+        var type = Type.GetType(messageType, throwOnError: true)!;
+        return JsonSerializer.Deserialize(body, type, BodyOptions)
+            ?? throw new InvalidOperationException($"Outbox body of {messageType} is empty.");
+    }
+
+    public static Dictionary<string, string> ReadHeaders(string? headers) =>
+        headers is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(headers, BodyOptions) ?? [];
+
+    private static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+}

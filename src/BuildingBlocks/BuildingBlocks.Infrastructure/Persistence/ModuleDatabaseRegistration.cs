@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+using Modular.BuildingBlocks.Infrastructure.Settings;
+using Npgsql;
+
+namespace Modular.BuildingBlocks.Infrastructure.Persistence;
+
+public static class ModuleDatabaseRegistration
+{
+    /// <summary>
+    /// A module's write model: its DbContext on its own explicitly sized pool, its unit of work, and the background
+    /// workers of its outbox and inbox. EF's retrying execution strategy stays off: retries happen at the message endpoint.
+    /// </summary>
+    public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, string schema, PostgresSettings postgres, int maxPoolSize)
+        where TContext : ModuleDbContext
+    {
+        services.AddSingleton(_ => new ModuleDataSource<TContext>(schema, NpgsqlDataSource.Create(postgres.ConnectionString(maxPoolSize, $"modular-{schema}"))));
+        services.AddDbContextPool<TContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<ModuleDataSource<TContext>>().DataSource)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddScoped<IModuleUnitOfWork, ModuleUnitOfWork<TContext>>();
+        services.AddHostedService<OutboxDispatcher<TContext>>();
+        services.AddHostedService<OutboxBacklogMonitor<TContext>>();
+        services.AddHostedService<InboxCleanupService<TContext>>();
+        return services;
+    }
+}

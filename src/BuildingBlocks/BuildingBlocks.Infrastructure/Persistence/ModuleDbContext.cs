@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+
+namespace Modular.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>
+/// A module's write model. Everything lives in the module's schema with snake_case names, and the module's outbox is part
+/// of the model, so an integration message is stored by the same SaveChanges as the change that raised it.
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+{
+    public abstract string Schema { get; }
+
+    /// <summary>Queues an integration event or command in this module's outbox; it leaves after the transaction commits.</summary>
+    public void Publish<T>(T message)
+        where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null));
+
+    internal void AddToOutbox(OutboxMessage message) => Set<OutboxMessage>().Add(message);
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("outbox_messages");
+            outbox.HasKey(message => message.Id);
+            outbox.Property(message => message.Id).UseIdentityAlwaysColumn();
+        });
+        ConfigureModel(modelBuilder);
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is { } table && entity.FindAnnotation("Relational:TableName") is null)
+            {
+                entity.SetTableName(SnakeCase.From(table));
+            }
+
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.FindAnnotation("Relational:ColumnName") is null)
+                {
+                    property.SetColumnName(SnakeCase.From(property.Name));
+                }
+            }
+        }
+    }
+}
