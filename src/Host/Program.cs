@@ -27,6 +27,12 @@ if (args.Contains("--migrate-only"))
     return;
 }
 
+if (args.Contains("--seed-demo"))
+{
+    await app.SeedDemoDataAsync(CancellationToken.None);
+    return;
+}
+
 app.UseModularPlatform();
 app.Run();
 

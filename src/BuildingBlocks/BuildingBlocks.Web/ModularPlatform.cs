@@ -99,6 +99,22 @@ public static class ModularPlatform
     public static Task MigrateAsync(this WebApplication app, CancellationToken cancellationToken) =>
         app.Services.GetRequiredService<SqlMigrator>().MigrateAsync(app.Services.GetServices<IModule>().ToMigrationSources(), cancellationToken);
 
+    /// <summary>Runs every module's demo-data seeder (after migrations); used by <c>Host --seed-demo</c> in Development only.</summary>
+    public static async Task SeedDemoDataAsync(this WebApplication app, CancellationToken cancellationToken)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Demo data is only written in the Development environment.");
+        }
+
+        await app.MigrateAsync(cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+        {
+            await seeder.SeedAsync(cancellationToken);
+        }
+    }
+
     private static void AddCodeAndCorrelation(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;

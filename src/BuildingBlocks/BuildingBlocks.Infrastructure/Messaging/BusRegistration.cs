@@ -28,6 +28,14 @@ public static class BusRegistration
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // Start-up waits for the bus: a host stopped while its bus is still connecting would leave that bus to start
+        // later, consuming with a disposed container. A broker down at start-up fails the start loudly instead.
+        services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         return services;
     }
 }

@@ -3,6 +3,9 @@ namespace Modular.BuildingBlocks.Infrastructure.Messaging;
 /// <summary>Tuning of the messaging backbone; bound from the "Messaging" configuration section.</summary>
 public sealed class MessagingOptions
 {
+    /// <summary>False for API-only instances that store messages but leave their delivery to the other instances.</summary>
+    public bool DispatchOutbox { get; set; } = true;
+
     /// <summary>Rows the dispatcher takes per batch; they are published concurrently.</summary>
     public int DispatchBatchSize { get; set; } = 200;
 

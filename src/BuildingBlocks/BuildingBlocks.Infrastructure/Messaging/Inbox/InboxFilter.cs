@@ -34,10 +34,18 @@ internal sealed class InboxFilter<TContext, TMessage>(IConsumeScopeProvider scop
             return;
         }
 
-        await next.Send(new ModuleOutboxConsumeContext<TMessage>(scope.Context, dbContext, services));
-        await context.ConsumeCompleted;
-        await dbContext.SaveChangesAsync(context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        var outboxContext = new ModuleOutboxConsumeContext<TMessage>(scope.Context, dbContext, services);
+        try
+        {
+            await next.Send(outboxContext);
+            await context.ConsumeCompleted;
+            await dbContext.SaveChangesAsync(context.CancellationToken);
+            await transaction.CommitAsync(context.CancellationToken);
+        }
+        finally
+        {
+            outboxContext.TransactionEnded = true;
+        }
 
         services.GetRequiredService<OutboxSignals>().Wake(dbContext.Schema);
         if (CreatedAt(context) is { } createdAt)

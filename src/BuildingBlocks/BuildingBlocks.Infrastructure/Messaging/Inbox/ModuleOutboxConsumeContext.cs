@@ -27,9 +27,18 @@ internal sealed class ModuleOutboxConsumeContext<TMessage> : ConsumeContextProxy
         PublishEndpointProvider = receiveContext.PublishEndpointProvider;
     }
 
+    /// <summary>Set once the consumer's transaction has ended; later sends (MassTransit's Fault notification) cannot join it.</summary>
+    public bool TransactionEnded { get; set; }
+
     public Task AddSend<T>(SendContext<T> context)
         where T : class
     {
+        if (TransactionEnded)
+        {
+            // The failed message itself goes to the _error queue; its Fault event has no subscriber to lose.
+            return Task.CompletedTask;
+        }
+
         _dbContext.AddToOutbox(OutboxMessageFactory.ForSend(context));
         return Task.CompletedTask;
     }

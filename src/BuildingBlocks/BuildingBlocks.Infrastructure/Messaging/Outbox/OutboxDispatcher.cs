@@ -28,6 +28,11 @@ internal sealed class OutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.DispatchOutbox)
+        {
+            return;
+        }
+
         var outageBackoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -37,7 +37,10 @@ internal sealed class ModuleSagaRepositoryContext<TContext, TSaga, TMessage> : C
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        // The row lock serializes concurrent messages for one instance until this transaction ends.
+        // Messages for one instance run one at a time until this transaction ends. The advisory lock also covers an
+        // instance that does not exist yet, so concurrent first events never race to insert it; the row lock guards
+        // against anything that updates the table without taking the advisory lock.
+        await dbContext.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}::text, 0))", [correlationId], CancellationToken);
         var lockInstance = "SELECT * FROM " + TableName() + " WHERE correlation_id = {0} FOR UPDATE";
         var instance = await dbContext.Set<TSaga>()
             .FromSqlRaw(lockInstance, correlationId)

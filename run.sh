@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the platform: local services, migrations, Development demo data, then the Host.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/lib/settings.sh
+
+scripts/services up
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export ASPNETCORE_URLS="$MODULAR_HTTP_URL"
+
+echo "==> Building"
+dotnet build src/Host/Host.csproj -c Release -nologo -v quiet
+host=(dotnet src/Host/bin/Release/net10.0/Modular.Host.dll)
+
+echo "==> Applying migrations"
+"${host[@]}" --migrate-only
+
+if [[ $ASPNETCORE_ENVIRONMENT == Development ]]; then
+  echo "==> Development demo data"
+  "${host[@]}" --seed-demo
+fi
+
+cat <<INFO
+==> Modular is starting on $MODULAR_HTTP_URL
+    API:        $MODULAR_HTTP_URL/api/<module>/...
+    OpenAPI:    $MODULAR_HTTP_URL/openapi/v1.json
+    Health:     $MODULAR_HTTP_URL/health/live  and  $MODULAR_HTTP_URL/health/ready
+    Mail (UI):  http://$MODULAR_SMTP_HOST:$MODULAR_MAILDEV_WEB_PORT
+    Stop with Ctrl+C; stop the services with: scripts/services down
+INFO
+exec "${host[@]}"

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test (unit, architecture, integration) against the real local services, which it starts first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/lib/settings.sh
+
+scripts/services up
+
+dotnet test Modular.sln -c Release -nologo "$@"

@@ -1,0 +1,30 @@
+using Modular.BuildingBlocks.Infrastructure.Settings;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Messaging;
+
+/// <summary>Reads what the probe module's consumers did, straight from its tables.</summary>
+public sealed class ProbeEffects(TestDatabase database)
+{
+    public static ProbeEffects Open() => new(new TestDatabase(ServiceSettings.FromEnvironment()));
+
+    public Task<long> ForAsync(Guid pingId) =>
+        database.ScalarAsync<long>("SELECT count(*) FROM probe.ping_effects WHERE ping_id = $1", pingId);
+
+    public Task<long> PendingInOutboxAsync(Guid pingId) =>
+        database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE body LIKE '%' || $1 || '%'", pingId.ToString());
+
+    public Task<long> EffectsOfAsync(IEnumerable<Guid> pingIds) =>
+        database.ScalarAsync<long>("SELECT count(*) FROM probe.ping_effects WHERE ping_id = ANY($1)", pingIds.ToArray());
+
+    public Task<long> PingsWithMoreThanOneEffectAsync(IEnumerable<Guid> pingIds) =>
+        database.ScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT ping_id FROM probe.ping_effects WHERE ping_id = ANY($1) GROUP BY ping_id HAVING count(*) > 1) duplicated",
+            pingIds.ToArray());
+
+    public Task<long> CounterReachedAsync(Guid counterId) =>
+        database.ScalarAsync<long>("SELECT coalesce(max(count), 0)::bigint FROM probe.counter_reached WHERE counter_id = $1", counterId);
+
+    public Task<long> CounterInstancesAsync(Guid counterId) =>
+        database.ScalarAsync<long>("SELECT count(*) FROM probe.counter_states WHERE correlation_id = $1", counterId);
+}

@@ -1,0 +1,43 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Tests.Integration.Support;
+using Modular.Tests.Probe;
+
+namespace Modular.Tests.Integration.Messaging;
+
+public sealed class SagaAndDeadLetterTests
+{
+    [Fact]
+    public async Task A_hundred_concurrent_events_for_one_saga_instance_all_apply()
+    {
+        await using var host = await ProbeHost.StartAsync();
+        var effects = ProbeEffects.Open();
+        var errorsBefore = await Broker.MessagesInAsync("probe-counter-state_error");
+        var counterId = Guid.CreateVersion7();
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => host.SendAsync(new IncrementCounter(counterId, Target: 100))));
+
+        await Eventually.HoldsAsync(async () => await effects.CounterReachedAsync(counterId) == 100, TimeSpan.FromSeconds(60),
+            "the saga counted all 100 events and published CounterReached through its outbox");
+        (await effects.CounterInstancesAsync(counterId)).ShouldBe(0, "the finished instance is removed");
+        (await Broker.MessagesInAsync("probe-counter-state_error")).ShouldBe(errorsBefore);
+    }
+
+    [Fact]
+    public async Task A_consumer_that_always_throws_is_dead_lettered_after_its_attempts_while_others_flow()
+    {
+        await using var host = await ProbeHost.StartAsync(new Dictionary<string, string?> { ["Messaging:ConsumeAttempts"] = "3" });
+        var effects = ProbeEffects.Open();
+        var errorsBefore = await Broker.MessagesInAsync("probe-doomed-ping_error");
+        var doomed = Guid.CreateVersion7();
+        var healthy = Guid.CreateVersion7();
+
+        await host.Services.GetRequiredService<IBus>().Publish(new DoomedPing(doomed));
+        await host.SendAsync(new RecordPing(healthy, "flows"));
+
+        await Eventually.HoldsAsync(async () => await Broker.MessagesInAsync("probe-doomed-ping_error") == errorsBefore + 1, TimeSpan.FromSeconds(30),
+            "the doomed message reached the error queue");
+        host.Services.GetRequiredService<ProbeAttempts>().Of(doomed).ShouldBe(3);
+        await Eventually.HoldsAsync(async () => await effects.ForAsync(healthy) == 1, TimeSpan.FromSeconds(15), "other messages still flow");
+    }
+}
