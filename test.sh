@@ -6,4 +6,5 @@ source scripts/lib/settings.sh
 
 scripts/services up
 
-dotnet test Modular.sln -c Release -nologo "$@"
+# One test assembly at a time: the integration tests stop the broker and measure queues, and share two cores.
+dotnet test Modular.sln -c Release -nologo -m:1 "$@"
