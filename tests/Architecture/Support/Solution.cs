@@ -1,52 +1,35 @@
-using Mono.Cecil;
-
 namespace Modular.Tests.Architecture.Support;
 
-/// <summary>The modules found under src/Modules and their built assemblies (the Host reference copies them next to the tests).</summary>
+/// <summary>The repository these tests were built from: found by walking up from the test output to Modular.sln.</summary>
 public static class Solution
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = FindRoot(AppContext.BaseDirectory);
 
-    public static IReadOnlyList<string> Modules { get; } =
-        Directory.GetDirectories(Path.Combine(Root, "src", "Modules")).Select(Path.GetFileName).OfType<string>().Order().ToList();
+    /// <summary>Every folder under src/Modules is a module, so a new module is covered without new test code.</summary>
+    public static SolutionLayout Layout { get; } = new(Root, DiscoverModules(Path.Combine(Root, "src", "Modules")));
 
-    public static IReadOnlySet<string> Schemas { get; } = Modules.Select(module => module.ToLowerInvariant()).ToHashSet();
+    public static IReadOnlyList<string> Modules => Layout.Modules;
 
-    public static string ProjectFile(string module, bool contracts) =>
-        Path.Combine(Root, "src", "Modules", module, contracts ? $"{module}.Contracts" : module, contracts ? $"{module}.Contracts.csproj" : $"{module}.csproj");
+    public static string HostProject => Path.Combine(Root, "src", "Host", "Host.csproj");
 
-    private static readonly DefaultAssemblyResolver Resolver = CreateResolver();
+    private static List<string> DiscoverModules(string modulesDirectory) =>
+        Directory.GetDirectories(modulesDirectory)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => !name.StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-    public static AssemblyDefinition Assembly(string name) =>
-        AssemblyDefinition.ReadAssembly(Path.Combine(AppContext.BaseDirectory, name + ".dll"), new ReaderParameters { AssemblyResolver = Resolver });
-
-    private static DefaultAssemblyResolver CreateResolver()
+    private static string FindRoot(string start)
     {
-        var resolver = new DefaultAssemblyResolver();
-        resolver.AddSearchDirectory(AppContext.BaseDirectory);
-        return resolver;
-    }
-
-    /// <summary>Read from the project's own output (same configuration as the tests), so modules nothing references yet are covered too.</summary>
-    public static AssemblyDefinition ModuleAssembly(string module, bool contracts = false)
-    {
-        var project = Path.GetDirectoryName(ProjectFile(module, contracts))!;
-        var name = contracts ? $"Modular.{module}.Contracts" : $"Modular.{module}";
-        var path = Path.Combine(project, "bin", Configuration, "net10.0", name + ".dll");
-        return AssemblyDefinition.ReadAssembly(path, new ReaderParameters { AssemblyResolver = Resolver });
-    }
-
-    // The tests run from tests/Architecture/bin/<Configuration>/net10.0/.
-    private static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Modular.sln")))
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
-            directory = directory.Parent;
+            if (File.Exists(Path.Combine(directory.FullName, "Modular.sln")))
+            {
+                return directory.FullName;
+            }
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Modular.sln not found above the test output.");
+        throw new InvalidOperationException($"No Modular.sln above {start}; the architecture tests must run from the repository's build output.");
     }
 }
