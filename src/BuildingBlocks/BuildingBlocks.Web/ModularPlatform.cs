@@ -14,11 +14,12 @@ using Modular.BuildingBlocks.Web.Health;
 using Modular.BuildingBlocks.Web.Modules;
 using Modular.BuildingBlocks.Web.Observability;
 using Modular.BuildingBlocks.Web.Problems;
+using Modular.BuildingBlocks.Web.Security;
 using Npgsql;
 
 namespace Modular.BuildingBlocks.Web;
 
-/// <summary>The cross-cutting web platform every module runs in: problem details, logs, health, OpenAPI, bus, migrations.</summary>
+/// <summary>The cross-cutting web platform every module runs in: problem details, logs, authentication, health, OpenAPI, bus, migrations.</summary>
 public static class ModularPlatform
 {
     private const string ReadyTag = "ready";
@@ -51,6 +52,7 @@ public static class ModularPlatform
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
             .AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [ReadyTag]);
         services.AddOpenApi();
+        services.AddPlatformAuthentication(builder.Configuration, builder.Environment);
 
         services.AddMessagingBackbone(builder.Configuration);
         var context = new ModuleContext(settings, builder.Configuration, builder.Environment);
@@ -78,6 +80,8 @@ public static class ModularPlatform
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });

@@ -28,6 +28,7 @@ public sealed class ProbeHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Configuration["Jwt:SigningKey"] = ModularHostFactory.TestSigningKey;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;

@@ -1,0 +1,24 @@
+namespace Modular.Acquisition.Contracts;
+
+// Card authorization, asked for by the storefront modules (Ordering, Funding) and answered by Acquisition.
+// All of them travel by publish through the module outboxes. Reference is the caller's own id (an order or a
+// pledge); Acquisition is idempotent per (MerchantId, Reference): a repeated request gets the first outcome again.
+
+/// <summary>Asks for an authorization of <paramref name="Amount"/> KRW on a tokenized card.</summary>
+public sealed record AuthorizePayment(Guid MerchantId, Guid Reference, long Amount, string CardToken);
+
+/// <summary>The card network approved the payment.</summary>
+public sealed record PaymentAuthorized(
+    Guid PaymentId, Guid MerchantId, Guid Reference, long Amount, string ApprovalNumber, DateTimeOffset ApprovedAt);
+
+/// <summary>The payment was refused; <paramref name="ReasonCode"/> is stable (e.g. <c>card.insufficient_funds</c>).</summary>
+public sealed record PaymentDeclined(Guid MerchantId, Guid Reference, string ReasonCode, string Reason, DateTimeOffset DeclinedAt);
+
+/// <summary>Asks to cancel (void) the payment made for <paramref name="Reference"/>.</summary>
+public sealed record CancelPayment(Guid MerchantId, Guid Reference);
+
+/// <summary>The approved payment was canceled (a repeated cancel gets this again).</summary>
+public sealed record PaymentCanceled(Guid PaymentId, Guid MerchantId, Guid Reference, DateTimeOffset CanceledAt);
+
+/// <summary>The cancel could not be done, e.g. <c>payment.not_found</c> when no approved payment exists for the reference.</summary>
+public sealed record PaymentCancelRejected(Guid MerchantId, Guid Reference, string ReasonCode, string Reason);
