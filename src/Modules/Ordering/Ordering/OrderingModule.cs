@@ -1,23 +1,42 @@
 using MassTransit;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.BuildingBlocks.Infrastructure.Messaging;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Web.Modules;
+using Modular.Ordering.Features.CreateProduct;
+using Modular.Ordering.Features.PlaceOrder;
+using Modular.Ordering.Features.PlaceOrder.Reservations;
+using Modular.Ordering.Features.RestockProduct;
+using Modular.Ordering.Features.UpdateProduct;
+using Modular.Ordering.Infrastructure;
 
 namespace Modular.Ordering;
 
 public sealed class OrderingModule : IModule
 {
-    public string Name => "ordering";
+    public const string ModuleName = "ordering";
+
+    public string Name => ModuleName;
 
     public void AddServices(IServiceCollection services, ModuleContext context)
     {
+        // Requests use at most a few connections (the batcher one per batch, catalog lookups); the rest is for
+        // the outbox dispatcher and consumers.
+        services.AddModuleDatabase<OrderingDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 30);
+        services.AddSingleton<ProductCatalogCache>();
+        services.AddSingleton<SoldOutProducts>();
+        services.AddSingleton<ReservationBatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReservationBatcher>());
     }
 
-    public void AddConsumers(IBusRegistrationConfigurator bus)
-    {
-    }
+    public void AddConsumers(IBusRegistrationConfigurator bus) => bus.AddModuleEndpoints<OrderingDbContext>(ModuleName);
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCreateProduct();
+        endpoints.MapUpdateProduct();
+        endpoints.MapRestockProduct();
+        endpoints.MapPlaceOrder();
     }
 }

@@ -1,0 +1,7 @@
+namespace Modular.Ordering.Domain;
+
+internal enum ProductStatus
+{
+    Active,
+    Inactive,
+}

@@ -1,0 +1,27 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+
+namespace Modular.Ordering.Features.PlaceOrder;
+
+internal static class PlaceOrderEndpoint
+{
+    public static void MapPlaceOrder(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/ordering/orders", async (
+                PlaceOrderRequest request,
+                [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+                ICurrentUser user,
+                IMediator mediator,
+                CancellationToken cancellationToken) =>
+            {
+                var answer = await mediator.Send(
+                    new PlaceOrderCommand(user.UserId, request.Lines ?? [], request.CardToken ?? "", idempotencyKey), cancellationToken);
+                return Results.Text(answer.Body, "application/json", statusCode: answer.StatusCode);
+            })
+            .RequireAuthorization(Roles.Customer);
+
+    internal sealed record PlaceOrderRequest(IReadOnlyList<PlaceOrderLine>? Lines, string? CardToken);
+}

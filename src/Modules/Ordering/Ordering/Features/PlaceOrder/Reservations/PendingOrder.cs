@@ -1,0 +1,22 @@
+namespace Modular.Ordering.Features.PlaceOrder.Reservations;
+
+/// <summary>One validated, priced order waiting in the batcher; <see cref="ResponseBody"/> is its 201 answer if it is reserved.</summary>
+internal sealed class PendingOrder(
+    Guid orderId, Guid customerId, Guid merchantId, IReadOnlyList<PricedLine> lines, string cardToken,
+    string? idempotencyKey, string requestHash, string responseBody, DateTime placedAt)
+{
+    public Guid OrderId { get; } = orderId;
+    public Guid CustomerId { get; } = customerId;
+    public Guid MerchantId { get; } = merchantId;
+    public IReadOnlyList<PricedLine> Lines { get; } = lines;
+    public string CardToken { get; } = cardToken;
+    public string? IdempotencyKey { get; } = idempotencyKey;
+    public string RequestHash { get; } = requestHash;
+    public string ResponseBody { get; } = responseBody;
+    public DateTime PlacedAt { get; } = placedAt;
+    public long Total => Lines.Sum(line => line.UnitPrice * line.Quantity);
+
+    public TaskCompletionSource<PlacementOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+internal sealed record PricedLine(Guid ProductId, int Quantity, long UnitPrice);

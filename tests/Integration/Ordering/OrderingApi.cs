@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Infrastructure.Settings;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Ordering;
+
+/// <summary>Arranges and reads Ordering over HTTP as its users do, plus database reads for correctness checks.</summary>
+public sealed class OrderingApi(WebApplicationFactory<Program> host)
+{
+    public static readonly Guid Organization = Guid.CreateVersion7();
+    public static readonly Guid Merchant = Guid.CreateVersion7();
+
+    public TestDatabase Database { get; } = new(ServiceSettings.FromEnvironment());
+
+    public HttpClient Admin() => host.CreateClientAs(Guid.CreateVersion7(), Organization, Roles.MerchantAdmin);
+
+    public HttpClient Customer(Guid? customerId = null) => host.CreateClientAs(customerId ?? Guid.CreateVersion7(), null, Roles.Customer);
+
+    public async Task<Guid> CreateProductAsync(int stock, long price = 12_000, Guid? merchantId = null)
+    {
+        using var admin = Admin();
+        var response = await admin.PostAsJsonAsync("/api/ordering/products", new
+        {
+            merchantId = merchantId ?? Merchant,
+            name = $"Product {Guid.NewGuid():N}",
+            price,
+            stock,
+        });
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static Task<HttpResponseMessage> PlaceAsync(HttpClient customer, string? idempotencyKey, params (Guid ProductId, int Quantity)[] lines)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/ordering/orders")
+        {
+            Content = JsonContent.Create(new
+            {
+                lines = lines.Select(line => new { productId = line.ProductId, quantity = line.Quantity }),
+                cardToken = "tok_visa_approve",
+            }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return customer.SendAsync(request);
+    }
+
+    public Task<int> StockAsync(Guid productId) => Database.ScalarAsync<int>("SELECT stock FROM ordering.products WHERE id = $1", productId);
+
+    public Task<long> SoldAsync(Guid productId) =>
+        Database.ScalarAsync<long>("SELECT coalesce(sum(quantity), 0)::bigint FROM ordering.order_lines WHERE product_id = $1", productId);
+
+    public Task<long> OrdersOfAsync(Guid customerId) =>
+        Database.ScalarAsync<long>("SELECT count(*) FROM ordering.orders WHERE customer_id = $1", customerId);
+
+    public Task<long> OutboxEventsForAsync(Guid orderId) =>
+        Database.ScalarAsync<long>(
+            "SELECT count(*) FROM ordering.outbox_messages WHERE message_type LIKE 'Modular.Ordering.Contracts.OrderPlaced,%' AND body LIKE '%' || $1 || '%'",
+            orderId.ToString());
+}
