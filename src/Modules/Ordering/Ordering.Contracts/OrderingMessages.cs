@@ -5,3 +5,18 @@ public sealed record OrderPlaced(
     Guid OrderId, Guid CustomerId, Guid MerchantId, long Total, string CardToken, IReadOnlyList<OrderPlacedLine> Lines, DateTimeOffset PlacedAt);
 
 public sealed record OrderPlacedLine(Guid ProductId, int Quantity, long UnitPrice);
+
+/// <summary>The payment was authorized and the order is paid.</summary>
+public sealed record OrderPaid(Guid OrderId, Guid PaymentId, DateTimeOffset PaidAt);
+
+/// <summary>
+/// The order is cancelled and its stock returned; <paramref name="Reason"/> is stable: <c>payment.declined</c>,
+/// <c>payment.timeout</c> or <c>shopper.cancelled</c>.
+/// </summary>
+public sealed record OrderCancelled(Guid OrderId, string Reason, DateTimeOffset CancelledAt);
+
+/// <summary>A merchant admin marked the paid order shipped.</summary>
+public sealed record OrderShipped(Guid OrderId, DateTimeOffset ShippedAt);
+
+/// <summary>Ordering's own deadline: no payment answer came for the order in time (published by its timeout worker).</summary>
+public sealed record CheckoutPaymentTimedOut(Guid OrderId, DateTimeOffset DeadlineAt);

@@ -4,7 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Web.Modules;
+using Microsoft.Extensions.Configuration;
+using Modular.Acquisition.Contracts;
+using Modular.Ordering.Contracts;
+using Modular.Ordering.Features.CancelOrder;
+using Modular.Ordering.Features.Checkout;
 using Modular.Ordering.Features.CreateProduct;
+using Modular.Ordering.Features.ShipOrder;
 using Modular.Ordering.Features.PlaceOrder;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
 using Modular.Ordering.Features.RestockProduct;
@@ -28,9 +34,18 @@ public sealed class OrderingModule : IModule
         services.AddSingleton<SoldOutProducts>();
         services.AddSingleton<ReservationBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ReservationBatcher>());
+        services.Configure<CheckoutOptions>(context.Configuration.GetSection(CheckoutOptions.Section));
+        services.AddScoped<PayOrderActivity>();
+        services.AddScoped<CancelOrderActivity<PaymentDeclined>>();
+        services.AddScoped<CancelOrderActivity<CheckoutPaymentTimedOut>>();
+        services.AddHostedService<PaymentTimeoutWorker>();
     }
 
-    public void AddConsumers(IBusRegistrationConfigurator bus) => bus.AddModuleEndpoints<OrderingDbContext>(ModuleName);
+    public void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddModuleEndpoints<OrderingDbContext>(ModuleName);
+        bus.AddModuleSaga<CheckoutStateMachine, CheckoutState, OrderingDbContext>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -38,5 +53,7 @@ public sealed class OrderingModule : IModule
         endpoints.MapUpdateProduct();
         endpoints.MapRestockProduct();
         endpoints.MapPlaceOrder();
+        endpoints.MapCancelOrder();
+        endpoints.MapShipOrder();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.Ordering.Domain;
+using Modular.Ordering.Features.Checkout;
 
 namespace Modular.Ordering.Infrastructure;
 
@@ -11,7 +12,13 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
 
     public DbSet<Product> Products => Set<Product>();
 
-    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CheckoutState>(checkout =>
+        {
+            checkout.ToTable("checkout_states").HasKey(state => state.CorrelationId);
+            checkout.Ignore(state => state.OrderChanged);
+        });
         modelBuilder.Entity<Product>(product =>
         {
             product.ToTable("products");
@@ -19,4 +26,5 @@ internal sealed class OrderingDbContext(DbContextOptions<OrderingDbContext> opti
             // Stock changes only through conditional UPDATEs; EF never writes it after the insert.
             product.Property(p => p.Stock).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
         });
+    }
 }

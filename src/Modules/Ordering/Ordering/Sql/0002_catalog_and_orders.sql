@@ -12,14 +12,16 @@ CREATE TABLE ordering.products (
 ) WITH (fillfactor = 50);
 
 CREATE TABLE ordering.orders (
-    id          uuid        PRIMARY KEY,
-    customer_id uuid        NOT NULL,
-    merchant_id uuid        NOT NULL,
-    status      text        NOT NULL,
-    total       bigint      NOT NULL,
-    card_token  text        NOT NULL,
-    placed_at   timestamptz NOT NULL,
-    updated_at  timestamptz NOT NULL
+    id              uuid        PRIMARY KEY,
+    customer_id     uuid        NOT NULL,
+    merchant_id     uuid        NOT NULL,
+    organization_id uuid        NOT NULL,
+    status          text        NOT NULL,
+    cancel_reason   text,
+    total           bigint      NOT NULL,
+    card_token      text        NOT NULL,
+    placed_at       timestamptz NOT NULL,
+    updated_at      timestamptz NOT NULL
 );
 
 -- No foreign key to products on purpose: its share locks on the hot product row serialized and deadlocked orders.

@@ -16,6 +16,7 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
     {
         var products = await catalog.GetAsync(command.Lines.Select(line => line.ProductId).ToList(), cancellationToken);
         var merchantId = SingleMerchantOf(command, products);
+        var organizationId = products[command.Lines[0].ProductId].OrganizationId;
 
         // A retried key must get its first answer even when the product has sold out since, so only keyless orders
         // take the shortcut.
@@ -31,7 +32,7 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
             orderId, "PendingPayment", merchantId, lines.Sum(line => line.UnitPrice * line.Quantity),
             lines.Select(line => new PlacedOrderLine(line.ProductId, line.Quantity, line.UnitPrice)).ToList(), placedAt);
         var pending = new PendingOrder(
-            orderId, command.CustomerId, merchantId, lines, command.CardToken, command.IdempotencyKey, RequestHash(command),
+            orderId, command.CustomerId, merchantId, organizationId, lines, command.CardToken, command.IdempotencyKey, RequestHash(command),
             JsonSerializer.Serialize(response, Json), placedAt);
 
         return await batcher.PlaceAsync(pending) switch

@@ -2,12 +2,13 @@ namespace Modular.Ordering.Features.PlaceOrder.Reservations;
 
 /// <summary>One validated, priced order waiting in the batcher; <see cref="ResponseBody"/> is its 201 answer if it is reserved.</summary>
 internal sealed class PendingOrder(
-    Guid orderId, Guid customerId, Guid merchantId, IReadOnlyList<PricedLine> lines, string cardToken,
+    Guid orderId, Guid customerId, Guid merchantId, Guid organizationId, IReadOnlyList<PricedLine> lines, string cardToken,
     string? idempotencyKey, string requestHash, string responseBody, DateTime placedAt)
 {
     public Guid OrderId { get; } = orderId;
     public Guid CustomerId { get; } = customerId;
     public Guid MerchantId { get; } = merchantId;
+    public Guid OrganizationId { get; } = organizationId;
     public IReadOnlyList<PricedLine> Lines { get; } = lines;
     public string CardToken { get; } = cardToken;
     public string? IdempotencyKey { get; } = idempotencyKey;

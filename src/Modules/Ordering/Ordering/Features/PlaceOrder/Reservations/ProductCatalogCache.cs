@@ -51,13 +51,13 @@ internal sealed class ProductCatalogCache(ModuleDataSource<OrderingDbContext> da
     private async Task<List<ProductSnapshot>> LoadAsync(List<Guid> productIds, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(
-            "SELECT id, merchant_id, price, status = 'Active' FROM ordering.products WHERE id = ANY($1)");
+            "SELECT id, merchant_id, organization_id, price, status = 'Active' FROM ordering.products WHERE id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = productIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var products = new List<ProductSnapshot>(productIds.Count);
         while (await reader.ReadAsync(cancellationToken))
         {
-            products.Add(new ProductSnapshot(reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetBoolean(3)));
+            products.Add(new ProductSnapshot(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetBoolean(4)));
         }
 
         return products;

@@ -1,4 +1,4 @@
 namespace Modular.Ordering.Features.PlaceOrder.Reservations;
 
 /// <summary>What placing an order needs to know about a product besides its stock.</summary>
-internal sealed record ProductSnapshot(Guid Id, Guid MerchantId, long Price, bool IsActive);
+internal sealed record ProductSnapshot(Guid Id, Guid MerchantId, Guid OrganizationId, long Price, bool IsActive);

@@ -196,9 +196,10 @@ internal static class ReservationSql
     }
 
     private static NpgsqlBatchCommand InsertOrders(List<PendingOrder> orders) => new("""
-        INSERT INTO ordering.orders (id, customer_id, merchant_id, status, total, card_token, placed_at, updated_at)
-        SELECT id, customer_id, merchant_id, 'PendingPayment', total, card_token, placed_at, placed_at
-          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::timestamptz[]) AS o(id, customer_id, merchant_id, total, card_token, placed_at)
+        INSERT INTO ordering.orders (id, customer_id, merchant_id, organization_id, status, total, card_token, placed_at, updated_at)
+        SELECT id, customer_id, merchant_id, organization_id, 'PendingPayment', total, card_token, placed_at, placed_at
+          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::text[], $6::timestamptz[], $7::uuid[])
+               AS o(id, customer_id, merchant_id, total, card_token, placed_at, organization_id)
         """)
     {
         Parameters =
@@ -209,6 +210,7 @@ internal static class ReservationSql
             new NpgsqlParameter { Value = orders.Select(order => order.Total).ToArray() },
             new NpgsqlParameter { Value = orders.Select(order => order.CardToken).ToArray() },
             new NpgsqlParameter { Value = orders.Select(order => order.PlacedAt).ToArray() },
+            new NpgsqlParameter { Value = orders.Select(order => order.OrganizationId).ToArray() },
         },
     };
 

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Ordering;
+
+[Collection(HostCollection.Name)]
+public sealed class CheckoutSagaTests(ModularHostFactory host)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly OrderingApi _api = new(host);
+
+    [Fact]
+    public async Task An_authorized_payment_makes_the_order_paid_and_an_admin_ships_it()
+    {
+        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        var product = await _api.CreateProductAsync(stock: 10, price: 5_000);
+        var orderId = await PlaceAsync(product, quantity: 2);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "the checkout asked Acquisition to authorize");
+        var asked = payments.AuthorizationOf(orderId);
+        asked.Amount.ShouldBe(10_000);
+        asked.MerchantId.ShouldBe(OrderingApi.Merchant);
+        await payments.ApproveAsync(orderId);
+
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience, "the order is paid");
+        using var admin = _api.Admin();
+        var shipped = await admin.PostAsync($"/api/ordering/orders/{orderId}/ship", null);
+        shipped.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await StatusAsync(orderId)).ShouldBe("Shipped");
+        (await _api.StockAsync(product)).ShouldBe(8);
+        await Eventually.HoldsAsync(async () => await CheckoutsOfAsync(orderId) == 0, Patience, "the checkout ends when shipped");
+        payments.CancellationsOf(orderId).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_declined_payment_cancels_the_order_and_returns_its_stock_exactly_once()
+    {
+        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        var product = await _api.CreateProductAsync(stock: 10);
+        var orderId = await PlaceAsync(product, quantity: 3);
+        (await _api.StockAsync(product)).ShouldBe(7);
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
+
+        await payments.DeclineAsync(orderId);
+        await payments.DeclineAsync(orderId);
+
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Cancelled", Patience, "the order is cancelled");
+        (await CancelReasonAsync(orderId)).ShouldBe("payment.declined");
+        await Task.Delay(500);
+        (await _api.StockAsync(product)).ShouldBe(10);
+        using var admin = _api.Admin();
+        (await admin.PostAsync($"/api/ordering/orders/{orderId}/ship", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task No_answer_before_the_deadline_cancels_the_order_and_a_late_approval_is_cancelled()
+    {
+        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        var product = await _api.CreateProductAsync(stock: 5);
+        var orderId = await PlaceAsync(product, quantity: 1);
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
+
+        // Time passes: the checkout's deadline is due (the configured timeout is 30 s).
+        await _api.Database.ExecuteAsync($"UPDATE ordering.checkout_states SET payment_deadline = now() - interval '1 second' WHERE correlation_id = '{orderId}'");
+
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Cancelled", Patience, "the timeout worker cancelled the order");
+        (await CancelReasonAsync(orderId)).ShouldBe("payment.timeout");
+        (await _api.StockAsync(product)).ShouldBe(5);
+
+        await payments.ApproveAsync(orderId);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 1), Patience, "the late approval is voided with CancelPayment");
+        (await StatusAsync(orderId)).ShouldBe("Cancelled");
+        (await _api.StockAsync(product)).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task A_shopper_cancels_a_paid_order_the_stock_returns_and_the_payment_is_cancelled()
+    {
+        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        var product = await _api.CreateProductAsync(stock: 4);
+        var customerId = Guid.CreateVersion7();
+        var orderId = await PlaceAsync(product, quantity: 4, customerId);
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
+        await payments.ApproveAsync(orderId);
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience, "the order is paid");
+        using var stranger = _api.Customer();
+        (await stranger.PostAsync($"/api/ordering/orders/{orderId}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var customer = _api.Customer(customerId);
+        var cancelled = await customer.PostAsync($"/api/ordering/orders/{orderId}/cancel", null);
+
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _api.StockAsync(product)).ShouldBe(4);
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 1), Patience, "the payment is cancelled");
+        var again = await customer.PostAsync($"/api/ordering/orders/{orderId}/cancel", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("ordering.not_cancellable");
+        (await _api.StockAsync(product)).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_shopper_cancel_while_the_payment_is_pending_voids_the_approval_that_follows()
+    {
+        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        var product = await _api.CreateProductAsync(stock: 4);
+        var customerId = Guid.CreateVersion7();
+        var orderId = await PlaceAsync(product, quantity: 1, customerId);
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
+        using var customer = _api.Customer(customerId);
+
+        (await customer.PostAsync($"/api/ordering/orders/{orderId}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 1), Patience, "the pending payment is cancelled");
+        await payments.ApproveAsync(orderId);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 2), Patience, "the approval that came after is voided too");
+        (await StatusAsync(orderId)).ShouldBe("Cancelled");
+        (await _api.StockAsync(product)).ShouldBe(4);
+    }
+
+    private async Task<Guid> PlaceAsync(Guid product, int quantity, Guid? customerId = null)
+    {
+        using var customer = _api.Customer(customerId);
+        var response = await OrderingApi.PlaceAsync(customer, null, (product, quantity));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private Task<string> StatusAsync(Guid orderId) => _api.Database.ScalarAsync<string>("SELECT status FROM ordering.orders WHERE id = $1", orderId);
+
+    private Task<string> CancelReasonAsync(Guid orderId) => _api.Database.ScalarAsync<string>("SELECT cancel_reason FROM ordering.orders WHERE id = $1", orderId);
+
+    private Task<long> CheckoutsOfAsync(Guid orderId) => _api.Database.ScalarAsync<long>("SELECT count(*) FROM ordering.checkout_states WHERE correlation_id = $1", orderId);
+}
