@@ -32,6 +32,8 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         (await _api.StockAsync(product)).ShouldBe(8);
         await Eventually.HoldsAsync(async () => await CheckoutsOfAsync(orderId) == 0, Patience, "the checkout ends when shipped");
         payments.CancellationsOf(orderId).ShouldBe(0);
+        var detail = await _api.ProjectedAsync(orderId, "Shipped");
+        detail.Timeline.Select(entry => entry.Status).ShouldBe(["PendingPayment", "Paid", "Shipped"]);
     }
 
     [Fact]
@@ -48,6 +50,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
 
         await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Cancelled", Patience, "the order is cancelled");
         (await CancelReasonAsync(orderId)).ShouldBe("payment.declined");
+        (await _api.ProjectedAsync(orderId, "Cancelled")).Timeline.Last().Reason.ShouldBe("payment.declined");
         await Task.Delay(500);
         (await _api.StockAsync(product)).ShouldBe(10);
         using var admin = _api.Admin();
@@ -67,6 +70,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
 
         await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Cancelled", Patience, "the timeout worker cancelled the order");
         (await CancelReasonAsync(orderId)).ShouldBe("payment.timeout");
+        (await _api.ProjectedAsync(orderId, "Cancelled")).Timeline.Last().Reason.ShouldBe("payment.timeout");
         (await _api.StockAsync(product)).ShouldBe(5);
 
         await payments.ApproveAsync(orderId);
@@ -97,6 +101,9 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 1), Patience, "the payment is cancelled");
         var again = await customer.PostAsync($"/api/ordering/orders/{orderId}/cancel", null);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var detail = await _api.ProjectedAsync(orderId, "Cancelled");
+        detail.Timeline.Select(entry => entry.Status).ShouldBe(["PendingPayment", "Paid", "Cancelled"]);
+        detail.Timeline.Last().Reason.ShouldBe("shopper.cancelled");
         (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("ordering.not_cancellable");
         (await _api.StockAsync(product)).ShouldBe(4);
     }

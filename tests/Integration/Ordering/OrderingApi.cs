@@ -51,6 +51,20 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
         return customer.SendAsync(request);
     }
 
+    /// <summary>Waits until the read side shows the order in <paramref name="status"/>, then returns its detail as the merchant admin sees it.</summary>
+    public async Task<OrderView> ProjectedAsync(Guid orderId, string status)
+    {
+        using var admin = Admin();
+        OrderView? view = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var response = await admin.GetAsync($"/api/ordering/orders/{orderId}");
+            view = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<OrderView>() : null;
+            return view?.Status == status;
+        }, TimeSpan.FromSeconds(30), $"the read side shows order {orderId} {status}");
+        return view!;
+    }
+
     public Task<int> StockAsync(Guid productId) => Database.ScalarAsync<int>("SELECT stock FROM ordering.products WHERE id = $1", productId);
 
     public Task<long> SoldAsync(Guid productId) =>
@@ -64,3 +78,7 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
             "SELECT count(*) FROM ordering.outbox_messages WHERE message_type LIKE 'Modular.Ordering.Contracts.OrderPlaced,%' AND body LIKE '%' || $1 || '%'",
             orderId.ToString());
 }
+
+public sealed record OrderView(Guid Id, Guid CustomerId, string Status, long Total, DateTime PlacedAt, IReadOnlyList<OrderViewState> Timeline);
+
+public sealed record OrderViewState(string Status, DateTime At, string? Reason);

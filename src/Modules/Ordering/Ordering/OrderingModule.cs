@@ -10,7 +10,11 @@ using Modular.Ordering.Contracts;
 using Modular.Ordering.Features.CancelOrder;
 using Modular.Ordering.Features.Checkout;
 using Modular.Ordering.Features.CreateProduct;
+using Modular.Ordering.Features.GetMyOrders;
+using Modular.Ordering.Features.GetOrder;
+using Modular.Ordering.Features.SearchOrders;
 using Modular.Ordering.Features.ShipOrder;
+using Modular.Ordering.ReadModels;
 using Modular.Ordering.Features.PlaceOrder;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
 using Modular.Ordering.Features.RestockProduct;
@@ -39,12 +43,19 @@ public sealed class OrderingModule : IModule
         services.AddScoped<CancelOrderActivity<PaymentDeclined>>();
         services.AddScoped<CancelOrderActivity<CheckoutPaymentTimedOut>>();
         services.AddHostedService<PaymentTimeoutWorker>();
+        var readConnectionString = context.Configuration["Ordering:ReadConnectionString"]
+            ?? context.Services.Postgres.ConnectionString(maxPoolSize: 10, "modular-ordering-read");
+        services.AddSingleton(_ => new OrderReadDatabase(Npgsql.NpgsqlDataSource.Create(readConnectionString)));
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddModuleEndpoints<OrderingDbContext>(ModuleName);
         bus.AddModuleSaga<CheckoutStateMachine, CheckoutState, OrderingDbContext>();
+        bus.AddConsumer<OrderPlacedProjection>();
+        bus.AddConsumer<OrderPaidProjection>();
+        bus.AddConsumer<OrderCancelledProjection>();
+        bus.AddConsumer<OrderShippedProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -55,5 +66,8 @@ public sealed class OrderingModule : IModule
         endpoints.MapPlaceOrder();
         endpoints.MapCancelOrder();
         endpoints.MapShipOrder();
+        endpoints.MapGetMyOrders();
+        endpoints.MapSearchOrders();
+        endpoints.MapGetOrder();
     }
 }

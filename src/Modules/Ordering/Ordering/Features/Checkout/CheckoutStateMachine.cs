@@ -1,39 +1,26 @@
 using MassTransit;
-using Microsoft.Extensions.Options;
 using Modular.Acquisition.Contracts;
 using Modular.Ordering.Contracts;
 
 namespace Modular.Ordering.Features.Checkout;
 
 /// <summary>
-/// Order placed → AuthorizePayment → authorized ⇒ Paid; declined or no answer before the deadline ⇒ Cancelled with the
+/// The checkout of an order. It starts in AwaitingPayment in the order's own transaction (the reservation batcher
+/// inserts the instance and its AuthorizePayment), then: authorized ⇒ Paid; declined or no answer before the deadline ⇒ Cancelled with the
 /// stock returned (once: the order row's conditional UPDATE). A shopper's cancel cancels the payment; so does an
 /// approval that arrives after the order was cancelled. An admin's shipment ends the checkout.
 /// </summary>
 internal sealed class CheckoutStateMachine : MassTransitStateMachine<CheckoutState>
 {
-    public CheckoutStateMachine(IOptions<CheckoutOptions> options)
+    public CheckoutStateMachine()
     {
-        var timeout = options.Value.PaymentTimeout;
         InstanceState(state => state.CurrentState);
-        Event(() => Placed, e => e.CorrelateById(context => context.Message.OrderId));
         // Acquisition answers Funding's pledges on the same messages: those have no checkout and are dropped.
         Event(() => Authorized, e => { e.CorrelateById(context => context.Message.Reference); e.OnMissingInstance(m => m.Discard()); });
         Event(() => Declined, e => { e.CorrelateById(context => context.Message.Reference); e.OnMissingInstance(m => m.Discard()); });
         Event(() => TimedOut, e => { e.CorrelateById(context => context.Message.OrderId); e.OnMissingInstance(m => m.Discard()); });
         Event(() => CancelledOrder, e => { e.CorrelateById(context => context.Message.OrderId); e.OnMissingInstance(m => m.Discard()); });
         Event(() => Shipped, e => { e.CorrelateById(context => context.Message.OrderId); e.OnMissingInstance(m => m.Discard()); });
-
-        Initially(
-            When(Placed)
-                .Then(context =>
-                {
-                    context.Saga.MerchantId = context.Message.MerchantId;
-                    context.Saga.Amount = context.Message.Total;
-                    context.Saga.PaymentDeadline = DateTime.UtcNow + timeout;
-                })
-                .Publish(context => new AuthorizePayment(context.Saga.MerchantId, context.Saga.CorrelationId, context.Saga.Amount, context.Message.CardToken))
-                .TransitionTo(AwaitingPayment));
 
         During(AwaitingPayment,
             When(Authorized)
@@ -75,7 +62,6 @@ internal sealed class CheckoutStateMachine : MassTransitStateMachine<CheckoutSta
     public State Paid { get; private set; } = null!;
     public State Cancelled { get; private set; } = null!;
 
-    public Event<OrderPlaced> Placed { get; private set; } = null!;
     public Event<PaymentAuthorized> Authorized { get; private set; } = null!;
     public Event<PaymentDeclined> Declined { get; private set; } = null!;
     public Event<CheckoutPaymentTimedOut> TimedOut { get; private set; } = null!;

@@ -1,8 +1,10 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Modular.Ordering.Features.Checkout;
 using Modular.Ordering.Infrastructure;
 using Npgsql;
 
@@ -19,6 +21,7 @@ internal sealed class ReservationBatcher(
     ModuleDataSource<OrderingDbContext> database,
     SoldOutProducts soldOut,
     OutboxSignals outboxSignals,
+    IOptions<CheckoutOptions> checkout,
     ILogger<ReservationBatcher> logger) : BackgroundService
 {
     private const int MaxBatchSize = 1_000;
@@ -151,7 +154,7 @@ internal sealed class ReservationBatcher(
             var fresh = orders.Except(repeated).ToList();
             var shortByOrder = await ReserveAsync(connection, transaction, fresh);
             accepted = fresh.Where(order => !shortByOrder.ContainsKey(order)).ToList();
-            await ReservationSql.StoreAsync(connection, transaction, accepted, shortByOrder.Keys.Where(order => order.IdempotencyKey is not null).ToList());
+            await ReservationSql.StoreAsync(connection, transaction, accepted, shortByOrder.Keys.Where(order => order.IdempotencyKey is not null).ToList(), checkout.Value.PaymentTimeout);
             await transaction.CommitAsync();
             foreach (var (order, shortProducts) in shortByOrder)
             {

@@ -1,3 +1,4 @@
+using Modular.Acquisition.Contracts;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 using Modular.Ordering.Contracts;
 using Npgsql;
@@ -139,8 +140,12 @@ internal static class ReservationSql
         return await ReadStockAsync(batch);
     }
 
-    /// <summary>Writes the accepted orders, their lines and their OrderPlaced outbox rows, and frees the keys of refused orders: one round trip.</summary>
-    public static async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingOrder> accepted, List<PendingOrder> refusedWithKeys)
+    /// <summary>
+    /// Writes the accepted orders, their lines, their checkouts (already waiting for payment) and their outbox rows
+    /// (OrderPlaced, AuthorizePayment), and frees the keys of refused orders: one round trip.
+    /// </summary>
+    public static async Task StoreAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingOrder> accepted, List<PendingOrder> refusedWithKeys, TimeSpan paymentTimeout)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (refusedWithKeys.Count > 0)
@@ -161,7 +166,10 @@ internal static class ReservationSql
         {
             batch.BatchCommands.Add(InsertOrders(accepted));
             batch.BatchCommands.Add(InsertLines(accepted));
-            batch.BatchCommands.Add(OutboxBatchCommand.Publish(OrderingModule.ModuleName, accepted.Select(OrderPlacedOf).ToList<object>()));
+            batch.BatchCommands.Add(InsertCheckouts(accepted, paymentTimeout));
+            batch.BatchCommands.Add(OutboxBatchCommand.Publish(
+                OrderingModule.ModuleName,
+                [.. accepted.Select(OrderPlacedOf), .. accepted.Select(order => new AuthorizePayment(order.MerchantId, order.OrderId, order.Total, order.CardToken))]));
         }
 
         if (batch.BatchCommands.Count > 0)
@@ -233,8 +241,23 @@ internal static class ReservationSql
         };
     }
 
+    /// <summary>The checkout saga starts here, in the order's own transaction, instead of one more message hop per order.</summary>
+    private static NpgsqlBatchCommand InsertCheckouts(List<PendingOrder> orders, TimeSpan paymentTimeout) => new("""
+        INSERT INTO ordering.checkout_states (correlation_id, current_state, merchant_id, amount, payment_deadline)
+        SELECT id, 'AwaitingPayment', merchant_id, amount, deadline FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::timestamptz[]) AS c(id, merchant_id, amount, deadline)
+        """)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter { Value = orders.Select(order => order.OrderId).ToArray() },
+            new NpgsqlParameter { Value = orders.Select(order => order.MerchantId).ToArray() },
+            new NpgsqlParameter { Value = orders.Select(order => order.Total).ToArray() },
+            new NpgsqlParameter { Value = orders.Select(order => order.PlacedAt + paymentTimeout).ToArray() },
+        },
+    };
+
     private static OrderPlaced OrderPlacedOf(PendingOrder order) => new(
-        order.OrderId, order.CustomerId, order.MerchantId, order.Total, order.CardToken,
+        order.OrderId, order.CustomerId, order.MerchantId, order.OrganizationId, order.Total, order.CardToken,
         order.Lines.Select(line => new OrderPlacedLine(line.ProductId, line.Quantity, line.UnitPrice)).ToList(),
         new DateTimeOffset(order.PlacedAt, TimeSpan.Zero));
 

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Ordering flash-sale load scenarios (outside CI): starts the Host, seeds a hot product and a customer token, then
+#   1. hot:     wrk, BENCH_CONNECTIONS (500) connections for BENCH_DURATION_S (60) s on one product whose stock never runs out;
+#   2. sellout: the same on a product with 10,000 units for BENCH_SELLOUT_DURATION_S (30) s, demand far above.
+# Each prints accepted orders/s, latency percentiles, errors and the database check, and writes bench/results/ordering-<run>.json.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+source scripts/lib/settings.sh
+scripts/services up >/dev/null
+
+DURATION="${BENCH_DURATION_S:-60}"
+SELLOUT_DURATION="${BENCH_SELLOUT_DURATION_S:-30}"
+CONNECTIONS="${BENCH_CONNECTIONS:-500}"
+THREADS="${BENCH_WRK_THREADS:-2}"
+URL="$MODULAR_HTTP_URL"
+KEY="bench-ordering-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+uuid() { python3 -c 'import uuid; print(uuid.uuid4())'; }
+sql() { scripts/services psql -tAc "$1"; }
+
+echo "==> Building the Host"
+dotnet build src/Host/Host.csproj -c Release -nologo -v quiet -m:1 >/dev/null
+mkdir -p .local bench/results
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$URL" Jwt__SigningKey="$KEY" Logging__LogLevel__Default=Warning \
+  dotnet src/Host/bin/Release/net10.0/Modular.Host.dll >.local/bench-ordering-host.log 2>&1 &
+HOST_PID=$!
+trap 'kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$URL/health/live" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "$URL/health/live" >/dev/null || { echo "Host did not start; see .local/bench-ordering-host.log" >&2; exit 1; }
+
+ORGANIZATION="$(uuid)"
+MERCHANT="$(uuid)"
+ADMIN_TOKEN="$(python3 bench/ordering/token.py "$KEY" "$(uuid)" PlatformAdmin)"
+export CUSTOMER_TOKEN="$(python3 bench/ordering/token.py "$KEY" "$(uuid)" Customer)"
+
+create_product() { # name stock → product id
+  curl -fs -X POST "$URL/api/ordering/products" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"organizationId\":\"$ORGANIZATION\",\"merchantId\":\"$MERCHANT\",\"name\":\"$1\",\"price\":10000,\"stock\":$2}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+
+warm_up() { # a few seconds of light load so JIT and pools are warm (on a throwaway product)
+  PRODUCT_ID="$(create_product warm-up 100000000)" wrk -t1 -c20 -d5s -s bench/ordering/place-order.lua "$URL/api/ordering/orders" >/dev/null
+}
+
+run() { # scenario initial-stock duration
+  local scenario=$1 initial=$2 duration=$3 product started load_before output result
+  product="$(create_product "$scenario" "$initial")"
+  started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "==> $scenario: $CONNECTIONS connections for ${duration} s on product $product (stock $initial)"
+  output="$(PRODUCT_ID="$product" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout 10s --latency -s bench/ordering/place-order.lua "$URL/api/ordering/orders")"
+  echo "$output" | grep -v '^RESULT'
+  result="$(echo "$output" | sed -n 's/^RESULT //p')"
+  sleep 3 # let the outbox drain a little before reading the backlog
+  local remaining sold orders outbox saga_queue
+  remaining="$(sql "SELECT stock FROM ordering.products WHERE id = '$product'")"
+  sold="$(sql "SELECT coalesce(sum(quantity), 0) FROM ordering.order_lines WHERE product_id = '$product'")"
+  orders="$(sql "SELECT count(DISTINCT order_id) FROM ordering.order_lines WHERE product_id = '$product'")"
+  outbox="$(sql "SELECT count(*) FROM ordering.outbox_messages WHERE dead_lettered_at IS NULL")"
+  saga_queue="$(scripts/services rabbitmqctl list_queues -p "$MODULAR_RABBITMQ_VHOST" --quiet --no-table-headers name messages 2>/dev/null | awk '$1=="ordering-checkout-state"{print $2}')"
+  SCENARIO="$scenario" STARTED="$started" DURATION="$duration" CONNECTIONS="$CONNECTIONS" RESULT="$result" INITIAL="$initial" \
+  REMAINING="$remaining" SOLD="$sold" ORDERS="$orders" OUTBOX="$outbox" SAGA_QUEUE="${saga_queue:-0}" \
+  LOAD_BEFORE="$load_before" LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)" python3 - <<'PY'
+import json, os
+r = json.loads(os.environ["RESULT"])
+initial, remaining, sold = int(os.environ["INITIAL"]), int(os.environ["REMAINING"]), int(os.environ["SOLD"])
+duration = r["duration_s"]
+errors = r["other_status"] + r["socket_errors"]
+report = {
+    "scenario": "ordering-" + os.environ["SCENARIO"],
+    "started_at": os.environ["STARTED"],
+    "duration_s": round(duration, 1),
+    "connections": int(os.environ["CONNECTIONS"]),
+    "throughput_per_s": round(r["created"] / duration, 1),
+    "requests_per_s": round(r["requests"] / duration, 1),
+    "rejected_sold_out_per_s": round(r["conflict"] / duration, 1),
+    "p50_ms": r["p50_ms"], "p95_ms": r["p95_ms"], "p99_ms": r["p99_ms"], "max_ms": r["max_ms"],
+    "errors": errors,
+    "correctness": {
+        "initial_stock": initial, "accepted_units": sold, "accepted_orders_in_db": int(os.environ["ORDERS"]),
+        "accepted_answers_201": r["created"], "remaining_stock": remaining,
+        "accepted_plus_remaining_minus_initial": sold + remaining - initial,
+        "oversold": max(0, sold - initial), "negative_stock": int(remaining < 0),
+        "answers_201_minus_orders_in_db": r["created"] - int(os.environ["ORDERS"]),
+    },
+    "backlog_after_run": {"ordering_outbox_rows": int(os.environ["OUTBOX"]), "checkout_saga_queue": int(os.environ["SAGA_QUEUE"] or 0)},
+    "cores": os.cpu_count(),
+    "load_avg_before": os.environ["LOAD_BEFORE"], "load_avg_after": os.environ["LOAD_AFTER"],
+    "machine_note": "app, PostgreSQL, RabbitMQ and wrk on one machine shared with other engineers' builds and tests",
+}
+path = f"bench/results/{report['scenario']}.json"
+with open(path, "w") as f:
+    json.dump(report, f, indent=2)
+print(f"accepted {report['throughput_per_s']}/s, sold-out rejections {report['rejected_sold_out_per_s']}/s, "
+      f"p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, errors {errors}")
+print(f"correctness: {json.dumps(report['correctness'])}")
+print(f"backlog after run: {json.dumps(report['backlog_after_run'])}; load {report['load_avg_before']} -> {report['load_avg_after']}; wrote {path}")
+PY
+}
+
+warm_up
+run hot 100000000 "$DURATION"
+run sellout 10000 "$SELLOUT_DURATION"

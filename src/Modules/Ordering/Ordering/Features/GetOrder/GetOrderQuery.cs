@@ -1,0 +1,11 @@
+using Modular.BuildingBlocks.Application.Messaging;
+
+namespace Modular.Ordering.Features.GetOrder;
+
+internal sealed record GetOrderQuery(Guid OrderId) : IQuery<OrderDetail>;
+
+internal sealed record OrderDetail(
+    Guid Id, Guid CustomerId, Guid MerchantId, string Status, long Total, System.Text.Json.JsonElement Lines, DateTime PlacedAt,
+    IReadOnlyList<OrderTimelineEntry> Timeline);
+
+internal sealed record OrderTimelineEntry(string Status, DateTime At, string? Reason);

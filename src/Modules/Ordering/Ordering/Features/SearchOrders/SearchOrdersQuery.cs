@@ -1,0 +1,6 @@
+using Modular.BuildingBlocks.Application.Messaging;
+using Modular.Ordering.ReadModels;
+
+namespace Modular.Ordering.Features.SearchOrders;
+
+internal sealed record SearchOrdersQuery(string? Status, DateTime? From, DateTime? To, Guid? ProductId, Guid? Before, int Limit) : IQuery<OrderPage>;
