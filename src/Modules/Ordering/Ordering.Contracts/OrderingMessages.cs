@@ -20,3 +20,6 @@ public sealed record OrderShipped(Guid OrderId, DateTimeOffset ShippedAt);
 
 /// <summary>Ordering's own deadline: no payment answer came for the order in time (published by its timeout worker).</summary>
 public sealed record CheckoutPaymentTimedOut(Guid OrderId, DateTimeOffset DeadlineAt);
+
+/// <summary>A bulk (B2B) order was accepted for processing (Ordering's own work item, through its outbox).</summary>
+public sealed record BulkOrderSubmitted(Guid BulkOrderId);

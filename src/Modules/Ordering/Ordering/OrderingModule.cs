@@ -10,10 +10,12 @@ using Modular.Ordering.Contracts;
 using Modular.Ordering.Features.CancelOrder;
 using Modular.Ordering.Features.Checkout;
 using Modular.Ordering.Features.CreateProduct;
+using Modular.Ordering.Features.GetBulkOrder;
 using Modular.Ordering.Features.GetMyOrders;
 using Modular.Ordering.Features.GetOrder;
 using Modular.Ordering.Features.SearchOrders;
 using Modular.Ordering.Features.ShipOrder;
+using Modular.Ordering.Features.SubmitBulkOrder;
 using Modular.Ordering.ReadModels;
 using Modular.Ordering.Features.PlaceOrder;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
@@ -56,6 +58,7 @@ public sealed class OrderingModule : IModule
         bus.AddConsumer<OrderPaidProjection>();
         bus.AddConsumer<OrderCancelledProjection>();
         bus.AddConsumer<OrderShippedProjection>();
+        bus.AddConsumer<BulkOrderSubmittedConsumer>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -69,5 +72,7 @@ public sealed class OrderingModule : IModule
         endpoints.MapGetMyOrders();
         endpoints.MapSearchOrders();
         endpoints.MapGetOrder();
+        endpoints.MapSubmitBulkOrder();
+        endpoints.MapGetBulkOrder();
     }
 }

@@ -15,7 +15,7 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
     public async Task<PlaceOrderAnswer> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
         var products = await catalog.GetAsync(command.Lines.Select(line => line.ProductId).ToList(), cancellationToken);
-        var merchantId = SingleMerchantOf(command, products);
+        var merchantId = SingleMerchantOf(command.Lines, products);
         var organizationId = products[command.Lines[0].ProductId].OrganizationId;
 
         // A retried key must get its first answer even when the product has sold out since, so only keyless orders
@@ -45,9 +45,10 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
         };
     }
 
-    private static Guid SingleMerchantOf(PlaceOrderCommand command, IReadOnlyDictionary<Guid, ProductSnapshot> products)
+    /// <summary>Every product must be known and on sale, and all sold by one merchant (also used by bulk orders).</summary>
+    public static Guid SingleMerchantOf(IReadOnlyList<PlaceOrderLine> lines, IReadOnlyDictionary<Guid, ProductSnapshot> products)
     {
-        var unavailable = command.Lines.Where(line => !products.TryGetValue(line.ProductId, out var product) || !product.IsActive)
+        var unavailable = lines.Where(line => !products.TryGetValue(line.ProductId, out var product) || !product.IsActive)
             .Select(line => line.ProductId).ToList();
         if (unavailable.Count > 0)
         {
@@ -57,7 +58,7 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
             });
         }
 
-        var merchants = command.Lines.Select(line => products[line.ProductId].MerchantId).Distinct().ToList();
+        var merchants = lines.Select(line => products[line.ProductId].MerchantId).Distinct().ToList();
         return merchants.Count == 1
             ? merchants[0]
             : throw new DomainException(Error.Unprocessable("ordering.multiple_merchants", "All lines of an order must be sold by one merchant."));

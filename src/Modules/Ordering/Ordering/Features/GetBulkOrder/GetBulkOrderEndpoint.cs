@@ -1,0 +1,15 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+
+namespace Modular.Ordering.Features.GetBulkOrder;
+
+internal static class GetBulkOrderEndpoint
+{
+    public static void MapGetBulkOrder(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/ordering/bulk-orders/{bulkOrderId:guid}", async (Guid bulkOrderId, ICurrentUser user, IMediator mediator, CancellationToken cancellationToken) =>
+            Results.Ok(await mediator.Send(new GetBulkOrderQuery(bulkOrderId, user.UserId), cancellationToken)))
+            .RequireAuthorization(Roles.Customer);
+}

@@ -1,0 +1,42 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Modular.Ordering.Contracts;
+using Modular.Ordering.Features.PlaceOrder;
+using Modular.Ordering.Features.PlaceOrder.Reservations;
+using Modular.Ordering.Infrastructure;
+using Npgsql;
+
+namespace Modular.Ordering.Features.SubmitBulkOrder;
+
+/// <summary>Validates and stores the request with its lines priced, and queues it; the stock is reserved by <see cref="BulkOrderSubmittedConsumer"/>.</summary>
+internal sealed class SubmitBulkOrderCommandHandler(OrderingDbContext db, ProductCatalogCache catalog, TimeProvider clock)
+    : IRequestHandler<SubmitBulkOrderCommand, BulkOrderAccepted>
+{
+    public async Task<BulkOrderAccepted> Handle(SubmitBulkOrderCommand command, CancellationToken cancellationToken)
+    {
+        var products = await catalog.GetAsync(command.Lines.Select(line => line.ProductId).ToList(), cancellationToken);
+        var merchantId = PlaceOrderCommandHandler.SingleMerchantOf(command.Lines, products);
+        var id = Guid.CreateVersion7();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+             INSERT INTO ordering.bulk_orders (id, customer_id, merchant_id, organization_id, mode, status, card_token, created_at)
+             VALUES ({id}, {command.CustomerId}, {merchantId}, {products[command.Lines[0].ProductId].OrganizationId}, {command.Mode.ToString()}, 'Pending', {command.CardToken}, {clock.GetUtcNow().UtcDateTime})
+             """, cancellationToken);
+        var lineNumbers = Enumerable.Range(1, command.Lines.Count).Select(number => (short)number).ToArray();
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO ordering.bulk_order_lines (bulk_order_id, line_no, product_id, quantity, unit_price)
+            SELECT @id, * FROM unnest(@numbers, @products, @quantities, @prices)
+            """,
+            [
+                new NpgsqlParameter("id", id),
+                new NpgsqlParameter("numbers", lineNumbers),
+                new NpgsqlParameter("products", command.Lines.Select(line => line.ProductId).ToArray()),
+                new NpgsqlParameter("quantities", command.Lines.Select(line => line.Quantity).ToArray()),
+                new NpgsqlParameter("prices", command.Lines.Select(line => products[line.ProductId].Price).ToArray()),
+            ],
+            cancellationToken);
+        db.Publish(new BulkOrderSubmitted(id));
+        return new BulkOrderAccepted(id, "Pending");
+    }
+}
