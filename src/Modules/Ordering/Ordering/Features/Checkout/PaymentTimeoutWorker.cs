@@ -33,7 +33,7 @@ internal sealed class PaymentTimeoutWorker(
                 {
                 }
             }
-            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Publishing checkout timeouts failed; retried on the next pass");
             }
