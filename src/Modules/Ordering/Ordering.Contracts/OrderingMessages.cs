@@ -1,8 +1,8 @@
 namespace Modular.Ordering.Contracts;
 
-/// <summary>An order's stock is reserved and it waits for payment; starts the checkout.</summary>
+/// <summary>An order's stock is reserved and it waits for payment (its checkout started in the same transaction).</summary>
 public sealed record OrderPlaced(
-    Guid OrderId, Guid CustomerId, Guid MerchantId, Guid OrganizationId, long Total, string CardToken, IReadOnlyList<OrderPlacedLine> Lines, DateTimeOffset PlacedAt);
+    Guid OrderId, Guid CustomerId, Guid MerchantId, Guid OrganizationId, long Total, IReadOnlyList<OrderPlacedLine> Lines, DateTimeOffset PlacedAt);
 
 public sealed record OrderPlacedLine(Guid ProductId, int Quantity, long UnitPrice);
 

@@ -257,7 +257,7 @@ internal static class ReservationSql
     };
 
     private static OrderPlaced OrderPlacedOf(PendingOrder order) => new(
-        order.OrderId, order.CustomerId, order.MerchantId, order.OrganizationId, order.Total, order.CardToken,
+        order.OrderId, order.CustomerId, order.MerchantId, order.OrganizationId, order.Total,
         order.Lines.Select(line => new OrderPlacedLine(line.ProductId, line.Quantity, line.UnitPrice)).ToList(),
         new DateTimeOffset(order.PlacedAt, TimeSpan.Zero));
 
