@@ -9,6 +9,12 @@ public sealed class MessagingOptions
     /// <summary>Rows the dispatcher takes per batch; they are published concurrently.</summary>
     public int DispatchBatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// Concurrent dispatch loops per module and instance: while one lane waits for the broker's confirms of its batch,
+    /// another reads and publishes the next one.
+    /// </summary>
+    public int DispatchLanes { get; set; } = 3;
+
     /// <summary>How long the dispatcher sleeps when nothing wakes it (other instances' commits arrive by NOTIFY).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -9,9 +9,10 @@ using NpgsqlTypes;
 namespace Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 
 /// <summary>
-/// Delivers one module's outbox to RabbitMQ. Takes batches in commit order with FOR UPDATE SKIP LOCKED (several instances
-/// share the work), publishes a batch concurrently with each row's stored MessageId, deletes what was delivered and backs
-/// off what failed; a row that keeps failing is dead-lettered in place. A broker outage only pauses delivery.
+/// Delivers one module's outbox to RabbitMQ. Its lanes take batches, oldest first, with FOR UPDATE SKIP LOCKED (lanes
+/// and other instances share the work; delivery order is not guaranteed), publish a batch concurrently with each row's
+/// stored MessageId, delete what was delivered and back off what failed; a row that keeps failing is dead-lettered in
+/// place. A broker outage only pauses delivery.
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     ModuleDataSource<TContext> module,
@@ -26,13 +27,18 @@ internal sealed class OutboxDispatcher<TContext>(
     private readonly MessagingOptions _options = options.Value;
     private readonly string _schema = module.Schema;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!_options.DispatchOutbox)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _options.DispatchOutbox
+            ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.DispatchLanes)).Select(_ => RunLaneAsync(stoppingToken)))
+            : Task.CompletedTask;
 
+    /// <summary>
+    /// One dispatch loop. Lanes share the table through SKIP LOCKED; an idle lane sleeps until woken, and a lane that
+    /// finds a full batch wakes another, so under load every lane works and at rest one wake-up costs one pass.
+    /// </summary>
+    private async Task RunLaneAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
         var outageBackoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,6 +56,10 @@ internal sealed class OutboxDispatcher<TContext>(
                 if (pass.Taken < _options.DispatchBatchSize)
                 {
                     await signals.WaitAsync(_schema, _options.PollInterval, stoppingToken);
+                }
+                else
+                {
+                    signals.Wake(_schema);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 
 namespace Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 
-/// <summary>Wakes a module's dispatcher: after an in-process commit, or when PostgreSQL notifies a commit from another instance.</summary>
+/// <summary>Wakes one of a module's dispatch lanes: after an in-process commit, or when PostgreSQL notifies a commit from another instance.</summary>
 public sealed class OutboxSignals
 {
     private readonly ConcurrentDictionary<string, Channel<bool>> _channels = new(StringComparer.Ordinal);
@@ -33,5 +33,5 @@ public sealed class OutboxSignals
 
     // Capacity one: many wake-ups while the dispatcher is busy collapse into one more pass.
     private Channel<bool> ChannelOf(string schema) => _channels.GetOrAdd(schema, _ => Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true }));
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false }));
 }
