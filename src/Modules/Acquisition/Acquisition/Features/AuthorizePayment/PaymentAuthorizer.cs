@@ -55,9 +55,10 @@ internal sealed class PaymentAuthorizer(
             {
                 break;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(exception, "Payment authorizer lost its database connection; retrying");
+                // Whatever failed (usually the listening connection), pending rows wait in the table: start over shortly.
+                logger.LogWarning(exception, "Payment authorizer failed; restarting in 2 s");
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
         }
