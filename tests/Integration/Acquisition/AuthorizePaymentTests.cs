@@ -98,6 +98,28 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     }
 
     [Fact]
+    public async Task A_request_left_pending_by_a_crashed_instance_is_authorized_once_its_lease_runs_out()
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var organization = Guid.CreateVersion7();
+        var merchant = await _api.CreateMerchantAsync(organization);
+        var reference = Guid.CreateVersion7();
+
+        // Another instance stored the request and leased it for 3 s, then died before recording the network's answer.
+        await _api.Database.ExecuteAsync($"""
+            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, status, requested_at, leased_until, version)
+            VALUES ('{Guid.CreateVersion7()}', '{merchant}', '{organization}', '{reference}', 20000, 'tok_visa_approve', 'Pending', now(), now() + interval '3 seconds', 1)
+            """);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        caller.AnswerCountFor(reference).ShouldBe(0);
+        var authorized = (await caller.AwaitAsync<PaymentAuthorized>(reference)).Single();
+        authorized.Amount.ShouldBe(20_000);
+        (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
+        (await _api.TransactionsOfAsync(merchant, reference)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_repeated_request_gets_the_first_outcome_again_and_never_a_second_charge()
     {
         await using var caller = await PaymentsCaller.StartAsync(host.Services);

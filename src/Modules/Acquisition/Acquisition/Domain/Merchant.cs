@@ -57,11 +57,9 @@ internal sealed class Merchant
         UpdatedAt = now;
     }
 
-    public static bool IsValidFeeRate(decimal feeRate) => feeRate > 0 && feeRate < MaxFeeRateExclusive;
-
     private static void EnsureValidFeeRate(decimal feeRate)
     {
-        if (!IsValidFeeRate(feeRate))
+        if (feeRate is <= 0m or >= MaxFeeRateExclusive)
         {
             throw new DomainException(Error.Unprocessable("acquisition.invalid_fee_rate", "A fee rate must be above 0 and below 0.2."));
         }

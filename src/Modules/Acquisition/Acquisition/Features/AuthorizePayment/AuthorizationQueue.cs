@@ -15,7 +15,7 @@ internal static class AuthorizationQueue
         db.Database.ExecuteSqlRawAsync("SELECT pg_notify('" + Channel + "', '')", cancellationToken);
 
     /// <summary>
-    /// Leases up to {0} due pending transactions for {1} seconds (oldest first; rows another instance holds are
+    /// Leases up to $1 due pending transactions for $2 seconds (oldest first; rows another instance holds are
     /// skipped) and returns what the network needs. Served by payment_transactions_pending.
     /// </summary>
     public const string Claim = """
