@@ -16,15 +16,14 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     {
         await using var payments = await PaymentsObserver.StartAsync(host.Services);
         var product = await _api.CreateProductAsync(stock: 10, price: 5_000);
-        var orderId = await PlaceAsync(product, quantity: 2);
+        var orderId = await PlaceAsync(product, quantity: 2, OrderingApi.ApprovingCard);
 
         await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "the checkout asked Acquisition to authorize");
         var asked = payments.AuthorizationOf(orderId);
         asked.Amount.ShouldBe(10_000);
-        asked.MerchantId.ShouldBe(OrderingApi.Merchant);
-        await payments.ApproveAsync(orderId);
+        asked.MerchantId.ShouldBe(await _api.MerchantAsync());
 
-        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience, "the order is paid");
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience, "Acquisition approved and the order is paid");
         using var admin = _api.Admin();
         var shipped = await admin.PostAsync($"/api/ordering/orders/{orderId}/ship", null);
         shipped.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -34,6 +33,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         payments.CancellationsOf(orderId).ShouldBe(0);
         var detail = await _api.ProjectedAsync(orderId, "Shipped");
         detail.Timeline.Select(entry => entry.Status).ShouldBe(["PendingPayment", "Paid", "Shipped"]);
+        (await PaymentStatusAsync(orderId)).ShouldBe("Approved");
     }
 
     [Fact]
@@ -41,14 +41,15 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     {
         await using var payments = await PaymentsObserver.StartAsync(host.Services);
         var product = await _api.CreateProductAsync(stock: 10);
-        var orderId = await PlaceAsync(product, quantity: 3);
+        var orderId = await PlaceAsync(product, quantity: 3, OrderingApi.DecliningCard);
         (await _api.StockAsync(product)).ShouldBe(7);
         await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
 
-        await payments.DeclineAsync(orderId);
-        await payments.DeclineAsync(orderId);
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Cancelled", Patience, "Acquisition declined and the order is cancelled");
+        // The same request again (a redelivered AuthorizePayment): Acquisition answers the first decline a second time.
+        await payments.RepeatAuthorizationAsync(orderId);
+        await Eventually.HoldsAsync(() => Task.FromResult(payments.DeclinesOf(orderId) == 2), Patience, "the decline answered twice");
 
-        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Cancelled", Patience, "the order is cancelled");
         (await CancelReasonAsync(orderId)).ShouldBe("payment.declined");
         (await _api.ProjectedAsync(orderId, "Cancelled")).Timeline.Last().Reason.ShouldBe("payment.declined");
         await Task.Delay(500);
@@ -62,7 +63,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     {
         await using var payments = await PaymentsObserver.StartAsync(host.Services);
         var product = await _api.CreateProductAsync(stock: 5);
-        var orderId = await PlaceAsync(product, quantity: 1);
+        var orderId = await PlaceAsync(product, quantity: 1, OrderingApi.SilentCard);
         await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
 
         // Time passes: the checkout's deadline is due (the configured timeout is 30 s).
@@ -73,7 +74,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         (await _api.ProjectedAsync(orderId, "Cancelled")).Timeline.Last().Reason.ShouldBe("payment.timeout");
         (await _api.StockAsync(product)).ShouldBe(5);
 
-        await payments.ApproveAsync(orderId);
+        await payments.ApproveLateAsync(orderId);
 
         await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 1), Patience, "the late approval is voided with CancelPayment");
         (await StatusAsync(orderId)).ShouldBe("Cancelled");
@@ -86,10 +87,8 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         await using var payments = await PaymentsObserver.StartAsync(host.Services);
         var product = await _api.CreateProductAsync(stock: 4);
         var customerId = Guid.CreateVersion7();
-        var orderId = await PlaceAsync(product, quantity: 4, customerId);
-        await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
-        await payments.ApproveAsync(orderId);
-        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience, "the order is paid");
+        var orderId = await PlaceAsync(product, quantity: 4, OrderingApi.ApprovingCard, customerId);
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience, "Acquisition approved and the order is paid");
         using var stranger = _api.Customer();
         (await stranger.PostAsync($"/api/ordering/orders/{orderId}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
@@ -99,6 +98,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _api.StockAsync(product)).ShouldBe(4);
         await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 1), Patience, "the payment is cancelled");
+        await Eventually.HoldsAsync(async () => await PaymentStatusAsync(orderId) == "Canceled", Patience, "Acquisition voided the payment");
         var again = await customer.PostAsync($"/api/ordering/orders/{orderId}/cancel", null);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var detail = await _api.ProjectedAsync(orderId, "Cancelled");
@@ -114,23 +114,23 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         await using var payments = await PaymentsObserver.StartAsync(host.Services);
         var product = await _api.CreateProductAsync(stock: 4);
         var customerId = Guid.CreateVersion7();
-        var orderId = await PlaceAsync(product, quantity: 1, customerId);
+        var orderId = await PlaceAsync(product, quantity: 1, OrderingApi.SilentCard, customerId);
         await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
         using var customer = _api.Customer(customerId);
 
         (await customer.PostAsync($"/api/ordering/orders/{orderId}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 1), Patience, "the pending payment is cancelled");
-        await payments.ApproveAsync(orderId);
+        await payments.ApproveLateAsync(orderId);
 
         await Eventually.HoldsAsync(() => Task.FromResult(payments.CancellationsOf(orderId) == 2), Patience, "the approval that came after is voided too");
         (await StatusAsync(orderId)).ShouldBe("Cancelled");
         (await _api.StockAsync(product)).ShouldBe(4);
     }
 
-    private async Task<Guid> PlaceAsync(Guid product, int quantity, Guid? customerId = null)
+    private async Task<Guid> PlaceAsync(Guid product, int quantity, string cardToken, Guid? customerId = null)
     {
         using var customer = _api.Customer(customerId);
-        var response = await OrderingApi.PlaceAsync(customer, null, (product, quantity));
+        var response = await OrderingApi.PlaceWithCardAsync(customer, null, cardToken, (product, quantity));
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -138,6 +138,9 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     private Task<string> StatusAsync(Guid orderId) => _api.Database.ScalarAsync<string>("SELECT status FROM ordering.orders WHERE id = $1", orderId);
 
     private Task<string> CancelReasonAsync(Guid orderId) => _api.Database.ScalarAsync<string>("SELECT cancel_reason FROM ordering.orders WHERE id = $1", orderId);
+
+    private Task<string> PaymentStatusAsync(Guid orderId) => _api.Database.ScalarAsync<string>(
+        "SELECT coalesce((SELECT status FROM acquisition.payment_transactions WHERE reference = $1), 'none')", orderId);
 
     private Task<long> CheckoutsOfAsync(Guid orderId) => _api.Database.ScalarAsync<long>("SELECT count(*) FROM ordering.checkout_states WHERE correlation_id = $1", orderId);
 }

@@ -27,7 +27,7 @@ public sealed class OrderReadSideTests(ModularHostFactory host)
 
         foreach (var id in ids)
         {
-            await _api.ProjectedAsync(id, "PendingPayment");
+            await _api.ProjectedAsync(id, "Paid");
         }
 
         var mine = await customer.GetFromJsonAsync<JsonElement>("/api/ordering/orders/mine?limit=2");
@@ -37,7 +37,7 @@ public sealed class OrderReadSideTests(ModularHostFactory host)
 
         using var admin = _api.Admin();
         var from = DateTime.UtcNow.AddMinutes(-5).ToString("O");
-        var byProduct = await admin.GetFromJsonAsync<JsonElement>($"/api/ordering/orders?productId={product}&status=PendingPayment&from={Uri.EscapeDataString(from)}");
+        var byProduct = await admin.GetFromJsonAsync<JsonElement>($"/api/ordering/orders?productId={product}&status=Paid&from={Uri.EscapeDataString(from)}");
         byProduct.GetProperty("items").EnumerateArray().Select(order => order.GetProperty("id").GetGuid()).ShouldBe([ids[1], ids[0]]);
 
         using var stranger = host.CreateClientAs(Guid.CreateVersion7(), Guid.CreateVersion7(), Roles.MerchantAdmin);

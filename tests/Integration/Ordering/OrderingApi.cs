@@ -10,8 +10,15 @@ namespace Modular.Tests.Integration.Ordering;
 /// <summary>Arranges and reads Ordering over HTTP as its users do, plus database reads for correctness checks.</summary>
 public sealed class OrderingApi(WebApplicationFactory<Program> host)
 {
+    /// <summary>Card tokens of Acquisition's sandbox network (src/Host/appsettings.json).</summary>
+    public const string ApprovingCard = "tok_visa_approve";
+    public const string DecliningCard = "tok_decline_insufficient_funds";
+    public const string SilentCard = "tok_no_answer";
+
     public static readonly Guid Organization = Guid.CreateVersion7();
-    public static readonly Guid Merchant = Guid.CreateVersion7();
+
+    private static readonly SemaphoreSlim MerchantRegistration = new(1, 1);
+    private static Guid? _merchant;
 
     public TestDatabase Database { get; } = new(ServiceSettings.FromEnvironment());
 
@@ -19,12 +26,42 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
 
     public HttpClient Customer(Guid? customerId = null) => host.CreateClientAs(customerId ?? Guid.CreateVersion7(), null, Roles.Customer);
 
+    /// <summary>The organization's merchant, registered once in Acquisition by a platform admin, so its payments are really authorized.</summary>
+    public async Task<Guid> MerchantAsync()
+    {
+        await MerchantRegistration.WaitAsync();
+        try
+        {
+            if (_merchant is null)
+            {
+                using var platformAdmin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
+                var response = await platformAdmin.PostAsJsonAsync("/api/acquisition/merchants", new
+                {
+                    organizationId = Organization,
+                    name = "Ordering tests' shop",
+                    feeRate = 0.025m,
+                    vatRule = "Taxable10Percent",
+                    settlementCycle = "D1",
+                });
+                response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+                _merchant = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            }
+
+            return _merchant.Value;
+        }
+        finally
+        {
+            MerchantRegistration.Release();
+        }
+    }
+
     public async Task<Guid> CreateProductAsync(int stock, long price = 12_000, Guid? merchantId = null)
     {
+        var merchant = merchantId ?? await MerchantAsync();
         using var admin = Admin();
         var response = await admin.PostAsJsonAsync("/api/ordering/products", new
         {
-            merchantId = merchantId ?? Merchant,
+            merchantId = merchant,
             name = $"Product {Guid.NewGuid():N}",
             price,
             stock,
@@ -33,14 +70,18 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public static Task<HttpResponseMessage> PlaceAsync(HttpClient customer, string? idempotencyKey, params (Guid ProductId, int Quantity)[] lines)
+    public static Task<HttpResponseMessage> PlaceAsync(HttpClient customer, string? idempotencyKey, params (Guid ProductId, int Quantity)[] lines) =>
+        PlaceWithCardAsync(customer, idempotencyKey, ApprovingCard, lines);
+
+    public static Task<HttpResponseMessage> PlaceWithCardAsync(
+        HttpClient customer, string? idempotencyKey, string cardToken, params (Guid ProductId, int Quantity)[] lines)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/ordering/orders")
         {
             Content = JsonContent.Create(new
             {
                 lines = lines.Select(line => new { productId = line.ProductId, quantity = line.Quantity }),
-                cardToken = "tok_visa_approve",
+                cardToken,
             }),
         };
         if (idempotencyKey is not null)

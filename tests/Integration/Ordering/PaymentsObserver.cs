@@ -6,13 +6,15 @@ using Modular.Acquisition.Contracts;
 namespace Modular.Tests.Integration.Ordering;
 
 /// <summary>
-/// Stands where Acquisition stands on the bus: sees the AuthorizePayment and CancelPayment the checkout publishes,
-/// and answers like the card network would (the test decides the answer and its timing).
+/// Listens on the bus next to Acquisition (which really answers, through its sandbox card network): sees the
+/// AuthorizePayment and CancelPayment the checkout publishes and the declines Acquisition answers. It can also repeat
+/// a request, or play a card network answering after the PG stopped waiting (a late approval).
 /// </summary>
 public sealed class PaymentsObserver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<AuthorizePayment> _authorizations = new();
     private readonly ConcurrentQueue<CancelPayment> _cancellations = new();
+    private readonly ConcurrentQueue<PaymentDeclined> _declines = new();
     private readonly IBus _bus;
     private HostReceiveEndpointHandle? _handle;
 
@@ -25,6 +27,7 @@ public sealed class PaymentsObserver : IAsyncDisposable
         {
             endpoint.Handler<AuthorizePayment>(context => Record(observer._authorizations, context.Message));
             endpoint.Handler<CancelPayment>(context => Record(observer._cancellations, context.Message));
+            endpoint.Handler<PaymentDeclined>(context => Record(observer._declines, context.Message));
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
                 rabbit.AutoDelete = true;
@@ -41,11 +44,14 @@ public sealed class PaymentsObserver : IAsyncDisposable
 
     public int CancellationsOf(Guid orderId) => _cancellations.Count(message => message.Reference == orderId);
 
-    public Task ApproveAsync(Guid orderId) => _bus.Publish(new PaymentAuthorized(
-        Guid.CreateVersion7(), AuthorizationOf(orderId).MerchantId, orderId, AuthorizationOf(orderId).Amount, "A-12345", DateTimeOffset.UtcNow));
+    public int DeclinesOf(Guid orderId) => _declines.Count(message => message.Reference == orderId);
 
-    public Task DeclineAsync(Guid orderId) => _bus.Publish(new PaymentDeclined(
-        AuthorizationOf(orderId).MerchantId, orderId, "card.insufficient_funds", "Insufficient funds", DateTimeOffset.UtcNow));
+    /// <summary>The checkout's request once more, as a new message (a redelivery or a retry).</summary>
+    public Task RepeatAuthorizationAsync(Guid orderId) => _bus.Publish(AuthorizationOf(orderId));
+
+    /// <summary>An approval from the card network after Acquisition recorded no answer.</summary>
+    public Task ApproveLateAsync(Guid orderId) => _bus.Publish(new PaymentAuthorized(
+        Guid.CreateVersion7(), AuthorizationOf(orderId).MerchantId, orderId, AuthorizationOf(orderId).Amount, "A-12345", DateTimeOffset.UtcNow));
 
     public async ValueTask DisposeAsync()
     {

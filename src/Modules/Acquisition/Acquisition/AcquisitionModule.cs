@@ -1,23 +1,59 @@
 using MassTransit;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Acquisition.CardNetwork;
+using Modular.Acquisition.Features.AuthorizePayment;
+using Modular.Acquisition.Features.CancelPayment;
+using Modular.Acquisition.Features.CreateMerchant;
+using Modular.Acquisition.Features.GetMerchant;
+using Modular.Acquisition.Features.GetMerchants;
+using Modular.Acquisition.Features.GetTransactions;
+using Modular.Acquisition.Features.UpdateMerchant;
+using Modular.Acquisition.Infrastructure;
+using Modular.Acquisition.ReadModels;
+using Modular.BuildingBlocks.Infrastructure.Messaging;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Web.Modules;
 
 namespace Modular.Acquisition;
 
 public sealed class AcquisitionModule : IModule
 {
-    public string Name => "acquisition";
+    public const string ModuleName = "acquisition";
+
+    public string Name => ModuleName;
 
     public void AddServices(IServiceCollection services, ModuleContext context)
     {
+        // No connection ever waits on the card network (the authorizer calls it outside any transaction), so every use
+        // is short: 1 held by the authorizer's LISTEN, its lease claims and one short transaction per answer, the
+        // consumers' transactions (3 endpoints × ConcurrentMessageLimit, a few ms each), admin commands and the outbox
+        // dispatcher. 20 keeps the platform's sum of pools well under max_connections.
+        services.AddModuleDatabase<AcquisitionDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 20);
+        services.Configure<CardNetworkOptions>(context.Configuration.GetSection(CardNetworkOptions.Section));
+        services.Configure<AuthorizerOptions>(context.Configuration.GetSection(AuthorizerOptions.Section));
+        services.AddSingleton<ICardNetwork, SimulatedCardNetwork>();
+        services.AddHostedService<PaymentAuthorizer>();
+        var readConnectionString = context.Configuration["Acquisition:ReadConnectionString"]
+            ?? context.Services.Postgres.ConnectionString(maxPoolSize: 5, "modular-acquisition-read");
+        services.AddSingleton(_ => new TransactionReadDatabase(Npgsql.NpgsqlDataSource.Create(readConnectionString)));
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
+        bus.AddModuleEndpoints<AcquisitionDbContext>(ModuleName);
+        bus.AddConsumer<AuthorizePaymentConsumer>();
+        bus.AddConsumer<CancelPaymentConsumer>();
+        bus.AddConsumer<PaymentTransactionProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapCreateMerchant();
+        endpoints.MapUpdateMerchant();
+        endpoints.MapGetMerchants();
+        endpoints.MapGetMerchant();
+        endpoints.MapGetTransactions();
     }
 }

@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Modular.Acquisition.CardNetwork;
+using Modular.Acquisition.Infrastructure;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Npgsql;
+
+namespace Modular.Acquisition.Features.AuthorizePayment;
+
+/// <summary>
+/// Asks the card network for the pending transactions, outside any database transaction: it leases due rows (one short
+/// UPDATE), calls the network for each concurrently (at most <see cref="AuthorizerOptions.MaxInFlight"/>), and records
+/// each answer in its own short transaction with its messages. Woken by the request's NOTIFY, polling as a fallback.
+/// A crash after the network answered leaves the row Pending; once the lease runs out it is asked again, and the
+/// network's idempotency per reference returns the same approval, so the card is never charged twice.
+/// </summary>
+internal sealed class PaymentAuthorizer(
+    ModuleDataSource<AcquisitionDbContext> database,
+    IServiceScopeFactory scopes,
+    ICardNetwork network,
+    OutboxSignals outboxSignals,
+    IOptions<AuthorizerOptions> authorizerOptions,
+    IOptionsMonitor<CardNetworkOptions> networkOptions,
+    TimeProvider clock,
+    ILogger<PaymentAuthorizer> logger) : BackgroundService
+{
+    private readonly AuthorizerOptions _options = authorizerOptions.Value;
+    private readonly SemaphoreSlim _slots = new(authorizerOptions.Value.MaxInFlight, authorizerOptions.Value.MaxInFlight);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var listener = await database.DataSource.OpenConnectionAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {AuthorizationQueue.Channel}", listener))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    if (await ClaimAndAuthorizeAsync(stoppingToken) == 0)
+                    {
+                        await listener.WaitAsync(_options.PollInterval, stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Whatever failed (usually the listening connection), pending rows wait in the table: start over shortly.
+                logger.LogWarning(exception, "Payment authorizer failed; restarting in 2 s");
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Let the calls in flight finish and record their answers (graceful shutdown); a lease covers the rest.
+        try
+        {
+            for (var i = 0; i < _options.MaxInFlight; i++)
+            {
+                await _slots.WaitAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Shutdown timed out with payment authorizations in flight; they are asked again when their lease runs out");
+        }
+    }
+
+    private async Task<int> ClaimAndAuthorizeAsync(CancellationToken stoppingToken)
+    {
+        // Claim no more than there are free slots, so a leased row never waits for one.
+        await _slots.WaitAsync(stoppingToken);
+        _slots.Release();
+        var due = await ClaimAsync(Math.Min(_options.BatchSize, _slots.CurrentCount), stoppingToken);
+        foreach (var request in due)
+        {
+            await _slots.WaitAsync(stoppingToken);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await AuthorizeAsync(request);
+                }
+                finally
+                {
+                    _slots.Release();
+                }
+            }, CancellationToken.None);
+        }
+
+        return due.Count;
+    }
+
+    private async Task<List<(Guid Id, CardAuthorization Request)>> ClaimAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(AuthorizationQueue.Claim);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = _options.Lease.TotalSeconds });
+        var due = new List<(Guid, CardAuthorization)>(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add((reader.GetGuid(0), new CardAuthorization(reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4))));
+        }
+
+        return due;
+    }
+
+    private async Task AuthorizeAsync((Guid Id, CardAuthorization Request) due)
+    {
+        try
+        {
+            CardNetworkAnswer? answer;
+            using (var timeout = new CancellationTokenSource(networkOptions.CurrentValue.AnswerTimeout, clock))
+            {
+                try
+                {
+                    answer = await network.AuthorizeAsync(due.Request, timeout.Token);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+                {
+                    answer = null;
+                }
+            }
+
+            await RecordAsync(due.Id, answer);
+        }
+        catch (Exception exception)
+        {
+            // The row stays Pending under its lease and is asked again when the lease runs out.
+            logger.LogError(exception, "Authorization of payment {PaymentId} failed; it is retried after its lease", due.Id);
+        }
+    }
+
+    private async Task RecordAsync(Guid paymentId, CardNetworkAnswer? answer)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AcquisitionDbContext>();
+        var payment = await db.Payments.AsTracking().FirstAsync(p => p.Id == paymentId);
+        if (!payment.IsPending)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (answer)
+        {
+            case CardApproved approved:
+                payment.Approve(approved.Card, approved.ApprovalNumber, now);
+                break;
+            case CardDeclined declined:
+                payment.Decline(declined.Card, declined.Code, declined.Reason, now);
+                break;
+            default:
+                // No answer: the caller is told nothing and its own timeout decides.
+                payment.RecordNoAnswer();
+                break;
+        }
+
+        db.PublishRecorded(payment);
+        db.PublishAnswer(payment);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another authorizer (after a lease ran out) recorded this payment first: its answer stands.
+            return;
+        }
+
+        outboxSignals.Wake(db.Schema);
+    }
+}

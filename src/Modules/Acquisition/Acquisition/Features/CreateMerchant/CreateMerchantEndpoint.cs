@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+
+namespace Modular.Acquisition.Features.CreateMerchant;
+
+internal static class CreateMerchantEndpoint
+{
+    /// <summary>Acquiring settings are the PG's decision: platform admins only.</summary>
+    public static void MapCreateMerchant(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/acquisition/merchants", async (CreateMerchantCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var merchant = await mediator.Send(command, cancellationToken);
+            return Results.Created($"/api/acquisition/merchants/{merchant.Id}", merchant);
+        }).RequireAuthorization(Roles.PlatformAdmin);
+}

@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.Security;
+
+namespace Modular.Acquisition.Features.GetMerchants;
+
+internal static class GetMerchantsEndpoint
+{
+    /// <summary>Operators see every merchant; merchant staff see their organization's.</summary>
+    public static void MapGetMerchants(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/acquisition/merchants", async (Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
+            Results.Ok(await mediator.Send(
+                new GetMerchantsQuery(before, Math.Clamp(limit ?? MerchantPage.DefaultLimit, 1, MerchantPage.MaxLimit)), cancellationToken)))
+            .RequireAnyRole(AcquisitionRoles.Readers);
+}

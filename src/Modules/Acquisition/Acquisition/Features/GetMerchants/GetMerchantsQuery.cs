@@ -1,0 +1,5 @@
+using Modular.BuildingBlocks.Application.Messaging;
+
+namespace Modular.Acquisition.Features.GetMerchants;
+
+internal sealed record GetMerchantsQuery(Guid? Before, int Limit) : IQuery<MerchantPage>;

@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Modular.Acquisition.Contracts;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Acquisition;
+
+[Collection(HostCollection.Name)]
+public sealed class AuthorizePaymentTests(ModularHostFactory host)
+{
+    private readonly AcquisitionApi _api = new(host);
+
+    [Fact]
+    public async Task An_approved_payment_is_answered_and_stored_with_the_bin_and_last_four_digits_only()
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var merchant = await _api.CreateMerchantAsync();
+        var reference = Guid.CreateVersion7();
+
+        await caller.AuthorizeAsync(merchant, reference, 25_000, "tok_visa_approve");
+
+        var authorized = (await caller.AwaitAsync<PaymentAuthorized>(reference)).Single();
+        authorized.MerchantId.ShouldBe(merchant);
+        authorized.Amount.ShouldBe(25_000);
+        authorized.ApprovalNumber.ShouldMatch("^[0-9]{8}$");
+        authorized.ApprovedAt.ShouldBeInRange(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
+        var row = await _api.StoredRowAsync(merchant, reference);
+        row.ShouldContain("\"card_bin\":\"411111\"");
+        row.ShouldContain("\"card_last4\":\"1111\"");
+        row.ShouldNotContain("4111111111111111");
+        var listed = await _api.ListedAsync(merchant, reference, "Approved");
+        listed.GetProperty("id").GetGuid().ShouldBe(authorized.PaymentId);
+        listed.GetProperty("approvalNumber").GetString().ShouldBe(authorized.ApprovalNumber);
+        listed.GetProperty("cardBin").GetString().ShouldBe("411111");
+        listed.GetProperty("cardLast4").GetString().ShouldBe("1111");
+        listed.GetProperty("amount").GetInt64().ShouldBe(25_000);
+    }
+
+    [Theory]
+    [InlineData("tok_decline_insufficient_funds", 10_000, "card.insufficient_funds")]
+    [InlineData("tok_decline_stolen", 10_000, "card.stolen")]
+    [InlineData("tok_visa_approve", 10_000_001, "card.limit_exceeded")]
+    [InlineData("tok_unknown_to_the_network", 10_000, "card.invalid_token")]
+    public async Task The_network_declines_sandbox_decline_cards_amounts_over_the_limit_and_unknown_tokens(string cardToken, long amount, string code)
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var merchant = await _api.CreateMerchantAsync();
+        var reference = Guid.CreateVersion7();
+
+        await caller.AuthorizeAsync(merchant, reference, amount, cardToken);
+
+        var declined = (await caller.AwaitAsync<PaymentDeclined>(reference)).Single();
+        declined.ReasonCode.ShouldBe(code);
+        declined.Reason.ShouldNotBeNullOrWhiteSpace();
+        caller.AnswersFor<PaymentAuthorized>(reference).ShouldBeEmpty();
+        (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Declined");
+        (await _api.ListedAsync(merchant, reference, "Declined")).GetProperty("declineCode").GetString().ShouldBe(code);
+    }
+
+    [Fact]
+    public async Task Payments_for_an_unknown_or_a_suspended_merchant_are_declined_without_asking_the_network()
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var suspended = await _api.CreateMerchantAsync();
+        using var admin = _api.PlatformAdmin();
+        var update = await admin.PutAsJsonAsync($"/api/acquisition/merchants/{suspended}", new
+        {
+            name = $"Suspended {Guid.NewGuid():N}", feeRate = 0.03m, vatRule = "Exempt", settlementCycle = "Weekly", status = "Suspended",
+        });
+        update.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await update.Content.ReadAsStringAsync());
+        var unknownMerchantReference = Guid.CreateVersion7();
+        var suspendedReference = Guid.CreateVersion7();
+
+        await caller.AuthorizeAsync(Guid.CreateVersion7(), unknownMerchantReference, 10_000, "tok_visa_approve");
+        await caller.AuthorizeAsync(suspended, suspendedReference, 10_000, "tok_visa_approve");
+
+        (await caller.AwaitAsync<PaymentDeclined>(unknownMerchantReference)).Single().ReasonCode.ShouldBe("merchant.unknown");
+        (await caller.AwaitAsync<PaymentDeclined>(suspendedReference)).Single().ReasonCode.ShouldBe("merchant.suspended");
+        (await _api.StoredStatusAsync(suspended, suspendedReference)).ShouldBe("Declined");
+    }
+
+    [Fact]
+    public async Task A_card_network_that_never_answers_gets_no_answer_published_and_the_attempt_is_recorded()
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var merchant = await _api.CreateMerchantAsync();
+        var reference = Guid.CreateVersion7();
+
+        await caller.AuthorizeAsync(merchant, reference, 10_000, "tok_no_answer");
+
+        // The authorizer waits Acquisition:CardNetwork:AnswerTimeout (5 s), records NoAnswer and tells the caller nothing.
+        var listed = await _api.ListedAsync(merchant, reference, "NoAnswer");
+        listed.GetProperty("approvalNumber").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("NoAnswer");
+        await Task.Delay(500);
+        caller.AnswerCountFor(reference).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_request_left_pending_by_a_crashed_instance_is_authorized_once_its_lease_runs_out()
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var organization = Guid.CreateVersion7();
+        var merchant = await _api.CreateMerchantAsync(organization);
+        var reference = Guid.CreateVersion7();
+
+        // Another instance stored the request and leased it for 3 s, then died before recording the network's answer.
+        await _api.Database.ExecuteAsync($"""
+            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, status, requested_at, leased_until, version)
+            VALUES ('{Guid.CreateVersion7()}', '{merchant}', '{organization}', '{reference}', 20000, 'tok_visa_approve', 'Pending', now(), now() + interval '3 seconds', 1)
+            """);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        caller.AnswerCountFor(reference).ShouldBe(0);
+        var authorized = (await caller.AwaitAsync<PaymentAuthorized>(reference)).Single();
+        authorized.Amount.ShouldBe(20_000);
+        (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
+        (await _api.TransactionsOfAsync(merchant, reference)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_repeated_request_gets_the_first_outcome_again_and_never_a_second_charge()
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var merchant = await _api.CreateMerchantAsync();
+        var approvedReference = Guid.CreateVersion7();
+        var declinedReference = Guid.CreateVersion7();
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => caller.AuthorizeAsync(merchant, approvedReference, 30_000, "tok_visa_approve")));
+        var first = (await caller.AwaitAsync<PaymentAuthorized>(approvedReference)).First();
+        await caller.AuthorizeAsync(merchant, approvedReference, 30_000, "tok_visa_approve");
+        await caller.AuthorizeAsync(merchant, declinedReference, 30_000, "tok_decline_stolen");
+        await caller.AwaitAsync<PaymentDeclined>(declinedReference);
+        // A repeat with another card does not change the first outcome.
+        await caller.AuthorizeAsync(merchant, declinedReference, 30_000, "tok_visa_approve");
+
+        var all = await caller.AwaitAsync<PaymentAuthorized>(approvedReference, count: 2);
+        all.ShouldAllBe(answer => answer.PaymentId == first.PaymentId && answer.ApprovalNumber == first.ApprovalNumber && answer.ApprovedAt == first.ApprovedAt);
+        var declines = await caller.AwaitAsync<PaymentDeclined>(declinedReference, count: 2);
+        declines.ShouldAllBe(answer => answer.ReasonCode == "card.stolen");
+        caller.AnswersFor<PaymentAuthorized>(declinedReference).ShouldBeEmpty();
+        (await _api.TransactionsOfAsync(merchant, approvedReference)).ShouldBe(1);
+        (await _api.TransactionsOfAsync(merchant, declinedReference)).ShouldBe(1);
+    }
+}
