@@ -1,0 +1,28 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.IAM.Infrastructure;
+
+namespace Modular.IAM.Features.AddContact;
+
+internal sealed class AddContactCommandHandler(IamDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<AddContactCommand, ContactResponse>
+{
+    public async Task<ContactResponse> Handle(AddContactCommand command, CancellationToken cancellationToken)
+    {
+        if (!user.CanSee(command.OrganizationId))
+        {
+            throw IamErrors.OrganizationNotFound(command.OrganizationId);
+        }
+
+        // The row lock keeps two concurrent "primary" contacts from both demoting the old one and colliding.
+        var organization = await db.Organizations.FromSql($"SELECT * FROM iam.organizations WHERE id = {command.OrganizationId} FOR UPDATE")
+            .AsTracking()
+            .Include(o => o.Contacts)
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw IamErrors.OrganizationNotFound(command.OrganizationId);
+        var contact = organization.AddContact(command.Name, command.Email, command.IsPrimary, clock.GetUtcNow().UtcDateTime);
+        // Demotions are written before the new primary, or the one-primary index would refuse the insert.
+        await db.SaveChangesAsync(cancellationToken);
+        return ContactResponse.From(contact);
+    }
+}
