@@ -23,7 +23,12 @@ internal sealed class IamDbContext(DbContextOptions<IamDbContext> options) : Mod
             organization.HasMany(o => o.Contacts).WithOne().HasForeignKey(contact => contact.OrganizationId);
             organization.Navigation(o => o.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
-        modelBuilder.Entity<Contact>().ToTable("contacts");
+        // Ids are made by the application: a contact found through the navigation is new, not an existing row.
+        modelBuilder.Entity<Contact>(contact =>
+        {
+            contact.ToTable("contacts");
+            contact.Property(c => c.Id).ValueGeneratedNever();
+        });
         modelBuilder.Entity<User>(user =>
         {
             user.ToTable("users");

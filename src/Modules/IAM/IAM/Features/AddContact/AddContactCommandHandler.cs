@@ -14,11 +14,12 @@ internal sealed class AddContactCommandHandler(IamDbContext db, ICurrentUser use
             throw IamErrors.OrganizationNotFound(command.OrganizationId);
         }
 
-        // The row lock keeps two concurrent "primary" contacts from both demoting the old one and colliding.
-        var organization = await db.Organizations.FromSql($"SELECT * FROM iam.organizations WHERE id = {command.OrganizationId} FOR UPDATE")
-            .AsTracking()
-            .Include(o => o.Contacts)
-            .SingleOrDefaultAsync(cancellationToken)
+        // The row lock serializes contact changes of one organization, so two concurrent "primary" contacts cannot
+        // both demote the old one and then collide on the one-primary index.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM iam.organizations WHERE id = {command.OrganizationId} FOR UPDATE", cancellationToken);
+        var organization = await db.Organizations.AsTracking().Include(o => o.Contacts)
+            .SingleOrDefaultAsync(o => o.Id == command.OrganizationId, cancellationToken)
             ?? throw IamErrors.OrganizationNotFound(command.OrganizationId);
         var contact = organization.AddContact(command.Name, command.Email, command.IsPrimary, clock.GetUtcNow().UtcDateTime);
         // Demotions are written before the new primary, or the one-primary index would refuse the insert.
