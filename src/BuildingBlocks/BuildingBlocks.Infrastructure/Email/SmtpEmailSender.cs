@@ -23,15 +23,7 @@ internal sealed class SmtpEmailSender : IEmailSender, IDisposable
     {
         _smtp = smtp;
         _options = options.Value;
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, _options.Burst),
-            TokensPerPeriod = Math.Max(1, _options.PermitsPerSecond),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        _limiter = new TokenBucketRateLimiter(BucketFor(_options));
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -61,6 +53,27 @@ internal sealed class SmtpEmailSender : IEmailSender, IDisposable
     }
 
     public void Dispose() => _limiter.Dispose();
+
+    /// <summary>
+    /// Refills in small steps (every 100 ms, or one permit at a time below 10 per second) so the sustained rate is
+    /// PermitsPerSecond even when Burst is smaller; the bucket holds at most Burst permits.
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions BucketFor(EmailOptions options)
+    {
+        var perSecond = Math.Max(1, options.PermitsPerSecond);
+        var (period, tokens) = perSecond >= 10
+            ? (TimeSpan.FromMilliseconds(100), (int)Math.Ceiling(perSecond / 10.0))
+            : (TimeSpan.FromSeconds(1.0 / perSecond), 1);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(tokens, options.Burst),
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        };
+    }
 
     private async Task SendOnceAsync(EmailMessage message, CancellationToken cancellationToken)
     {
