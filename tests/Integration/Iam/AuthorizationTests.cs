@@ -52,6 +52,27 @@ public sealed class AuthorizationTests(IamHost host)
     }
 
     [Fact]
+    public async Task A_disabled_user_cannot_log_in_and_only_its_own_organization_may_disable_it()
+    {
+        var merchantA = await _api.CreateOrganizationAsync();
+        var merchantB = await _api.CreateOrganizationAsync();
+        var (_, adminA) = await _api.CreateUserAsync(merchantA, "MerchantAdmin");
+        var (_, adminB) = await _api.CreateUserAsync(merchantB, "MerchantAdmin");
+        var (userA, emailA) = await _api.CreateUserAsync(merchantA, "MerchantUser");
+        using var a = await _api.ClientOfAsync(adminA);
+        using var b = await _api.ClientOfAsync(adminB);
+
+        (await b.PostAsync($"/api/iam/users/{userA}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await _api.LoginAsync(emailA, IamApi.Password)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await a.PostAsync($"/api/iam/users/{userA}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await _api.LoginAsync(emailA, IamApi.Password);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await IamApi.CodeOf(refused)).ShouldBe("iam.invalid_credentials");
+        await IamApi.EventuallyAsync(a, "/api/iam/users?status=Disabled", page => Ids(page).Contains(userA), "the read side shows the user disabled");
+    }
+
+    [Fact]
     public async Task A_merchant_admin_may_not_grant_operator_roles()
     {
         var merchant = await _api.CreateOrganizationAsync();

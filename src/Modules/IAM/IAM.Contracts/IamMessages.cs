@@ -15,6 +15,10 @@ public sealed record UserRegistered(
 public sealed record UserActivated(
     Guid UserId, string Email, string Name, Guid? OrganizationId, IReadOnlyList<string> Roles, DateTimeOffset OccurredAt);
 
+/// <summary>An admin disabled the user: it can no longer log in.</summary>
+public sealed record UserDisabled(
+    Guid UserId, string Email, string Name, Guid? OrganizationId, IReadOnlyList<string> Roles, DateTimeOffset OccurredAt);
+
 /// <summary>A bulk invitation was accepted for processing (IAM's own work item, through its outbox).</summary>
 public sealed record InvitationJobSubmitted(Guid JobId);
 

@@ -10,6 +10,7 @@ using Modular.IAM.Features.AcceptInvitation;
 using Modular.IAM.Features.AddContact;
 using Modular.IAM.Features.CreateOrganization;
 using Modular.IAM.Features.CreateUser;
+using Modular.IAM.Features.DisableUser;
 using Modular.IAM.Features.GetInvitationJob;
 using Modular.IAM.Features.GetOrganization;
 using Modular.IAM.Features.InviteUsers;
@@ -53,6 +54,7 @@ public sealed class IamModule : IModule
         bus.AddConsumer<OrganizationRegisteredProjection>();
         bus.AddConsumer<UserRegisteredProjection>();
         bus.AddConsumer<UserActivatedProjection>();
+        bus.AddConsumer<UserDisabledProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -65,6 +67,7 @@ public sealed class IamModule : IModule
         endpoints.MapAddContact();
         endpoints.MapCreateUser();
         endpoints.MapSearchUsers();
+        endpoints.MapDisableUser();
         endpoints.MapInviteUsers();
         endpoints.MapGetInvitationJob();
         endpoints.MapAcceptInvitation();

@@ -116,6 +116,20 @@ internal sealed class User
         UpdatedAt = now;
     }
 
+    /// <summary>A disabled user can no longer log in or accept an invitation; tokens already issued expire on their own.</summary>
+    public void Disable(DateTime now)
+    {
+        if (Status == UserStatus.Disabled)
+        {
+            return;
+        }
+
+        Status = UserStatus.Disabled;
+        InvitationTokenHash = null;
+        InvitationSentAt = null;
+        UpdatedAt = now;
+    }
+
     private Password? CurrentPassword =>
         PasswordHash is not null && PasswordSalt is not null && PasswordIterations is { } iterations ? new Password(PasswordHash, PasswordSalt, iterations) : null;
 

@@ -15,4 +15,7 @@ internal static class UserEvents
 
     public static UserActivated Activated(User user) =>
         new(user.Id, user.Email, user.Name, user.OrganizationId, user.Roles, user.UpdatedAt);
+
+    public static UserDisabled Disabled(User user) =>
+        new(user.Id, user.Email, user.Name, user.OrganizationId, user.Roles, user.UpdatedAt);
 }

@@ -38,6 +38,15 @@ internal sealed class UserActivatedProjection(IamDbContext db) : IConsumer<UserA
     }
 }
 
+internal sealed class UserDisabledProjection(IamDbContext db) : IConsumer<UserDisabled>
+{
+    public Task Consume(ConsumeContext<UserDisabled> context)
+    {
+        var user = context.Message;
+        return UserRows.UpsertAsync(db, user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, "Disabled", user.OccurredAt, context.CancellationToken);
+    }
+}
+
 internal static class UserRows
 {
     /// <summary>Every user event carries the whole row; the newest one wins, whatever order they arrive in.</summary>
