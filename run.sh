@@ -19,6 +19,18 @@ echo "==> Applying migrations"
 if [[ $ASPNETCORE_ENVIRONMENT == Development ]]; then
   echo "==> Development demo data"
   "${host[@]}" --seed-demo
+  cat <<USERS
+==> Demo users (Development only), all with the password Modular-Demo-2026
+    admin@modular.demo            PlatformAdmin
+    finance@modular.demo          FinanceOperator
+    billing@modular.demo          BillingOperator
+    risk@modular.demo             RiskManager
+    merchant.admin@modular.demo   MerchantAdmin    (Demo Merchant)
+    merchant.user@modular.demo    MerchantUser     (Demo Merchant)
+    customer@modular.demo         Customer
+    Log in: curl -s $MODULAR_HTTP_URL/api/iam/token -H 'Content-Type: application/json' \
+              -d '{"email":"admin@modular.demo","password":"Modular-Demo-2026"}'
+USERS
 fi
 
 cat <<INFO

@@ -1,23 +1,75 @@
 using MassTransit;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.BuildingBlocks.Infrastructure.Email;
+using Modular.BuildingBlocks.Infrastructure.Messaging;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Web.Modules;
+using Modular.IAM.Features.AcceptInvitation;
+using Modular.IAM.Features.AddContact;
+using Modular.IAM.Features.CreateOrganization;
+using Modular.IAM.Features.CreateUser;
+using Modular.IAM.Features.DisableUser;
+using Modular.IAM.Features.GetInvitationJob;
+using Modular.IAM.Features.GetOrganization;
+using Modular.IAM.Features.InviteUsers;
+using Modular.IAM.Features.IssueToken;
+using Modular.IAM.Features.Provisioning;
+using Modular.IAM.Features.RegisterCustomer;
+using Modular.IAM.Features.SearchOrganizations;
+using Modular.IAM.Features.SearchUsers;
+using Modular.IAM.Infrastructure;
+using Modular.IAM.ReadModels;
 
 namespace Modular.IAM;
 
 public sealed class IamModule : IModule
 {
-    public string Name => "iam";
+    public const string ModuleName = "iam";
+
+    public string Name => ModuleName;
 
     public void AddServices(IServiceCollection services, ModuleContext context)
     {
+        // Logins hold a connection for one PBKDF2 verification (~50 ms), requests for a few short statements; an
+        // invitation chunk holds one while it e-mails its rows (seconds, paced by the e-mail rate limit), and the
+        // projections of a 1,000-row job arrive at once. 20 covers that without starving the other modules' pools.
+        services.AddModuleDatabase<IamDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 20);
+        services.Configure<IamOptions>(context.Configuration.GetSection(IamOptions.Section));
+        services.AddEmail(context.Configuration, context.Services.Smtp);
+        services.AddScoped<AccountProvisioning>();
+        services.AddHostedService<BootstrapAdmin>();
+        services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
+        var readConnectionString = context.Configuration["Iam:ReadConnectionString"]
+            ?? context.Services.Postgres.ConnectionString(maxPoolSize: 5, "modular-iam-read");
+        services.AddSingleton(_ => new IamReadDatabase(Npgsql.NpgsqlDataSource.Create(readConnectionString)));
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
+        bus.AddModuleEndpoints<IamDbContext>(ModuleName);
+        bus.AddConsumer<InvitationJobSubmittedConsumer>();
+        bus.AddConsumer<InvitationEmailsDueConsumer>();
+        bus.AddConsumer<OrganizationRegisteredProjection>();
+        bus.AddConsumer<UserRegisteredProjection>();
+        bus.AddConsumer<UserActivatedProjection>();
+        bus.AddConsumer<UserDisabledProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapIssueToken();
+        endpoints.MapRegisterCustomer();
+        endpoints.MapCreateOrganization();
+        endpoints.MapSearchOrganizations();
+        endpoints.MapGetOrganization();
+        endpoints.MapAddContact();
+        endpoints.MapCreateUser();
+        endpoints.MapSearchUsers();
+        endpoints.MapDisableUser();
+        endpoints.MapInviteUsers();
+        endpoints.MapGetInvitationJob();
+        endpoints.MapAcceptInvitation();
     }
 }

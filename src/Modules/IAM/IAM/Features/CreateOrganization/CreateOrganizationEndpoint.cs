@@ -1,0 +1,17 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+
+namespace Modular.IAM.Features.CreateOrganization;
+
+internal static class CreateOrganizationEndpoint
+{
+    public static void MapCreateOrganization(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/iam/organizations", async (CreateOrganizationCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var organization = await mediator.Send(command, cancellationToken);
+            return Results.Created($"/api/iam/organizations/{organization.Id}", organization);
+        }).RequireAuthorization(Roles.PlatformAdmin);
+}

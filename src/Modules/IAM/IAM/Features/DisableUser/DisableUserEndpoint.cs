@@ -1,0 +1,16 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.Security;
+
+namespace Modular.IAM.Features.DisableUser;
+
+internal static class DisableUserEndpoint
+{
+    public static void MapDisableUser(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/iam/users/{userId:guid}/disable", async (Guid userId, IMediator mediator, CancellationToken cancellationToken) =>
+                Results.Ok(await mediator.Send(new DisableUserCommand(userId), cancellationToken)))
+            .RequireAnyRole(Roles.MerchantAdmin);
+}

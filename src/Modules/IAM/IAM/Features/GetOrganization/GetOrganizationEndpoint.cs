@@ -1,0 +1,16 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.Security;
+
+namespace Modular.IAM.Features.GetOrganization;
+
+internal static class GetOrganizationEndpoint
+{
+    public static void MapGetOrganization(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/iam/organizations/{organizationId:guid}", async (Guid organizationId, IMediator mediator, CancellationToken cancellationToken) =>
+                Results.Ok(await mediator.Send(new GetOrganizationQuery(organizationId), cancellationToken)))
+            .RequireAnyRole(Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager, Roles.MerchantAdmin, Roles.MerchantUser);
+}

@@ -1,0 +1,16 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Modular.IAM.Features.RegisterCustomer;
+
+internal static class RegisterCustomerEndpoint
+{
+    public static void MapRegisterCustomer(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/iam/customers", async (RegisterCustomerCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var user = await mediator.Send(command, cancellationToken);
+            return Results.Created($"/api/iam/users/{user.Id}", user);
+        }).AllowAnonymous();
+}

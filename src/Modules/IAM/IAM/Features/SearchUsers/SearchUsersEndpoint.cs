@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.Security;
+using Modular.IAM.ReadModels;
+
+namespace Modular.IAM.Features.SearchUsers;
+
+internal static class SearchUsersEndpoint
+{
+    public static void MapSearchUsers(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/iam/users", async (
+                Guid? organizationId, string? status, string? role, string? email, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
+            Results.Ok(await mediator.Send(new SearchUsersQuery(organizationId, status, role, email, before, ReadPages.Clamp(limit)), cancellationToken)))
+            .RequireAnyRole(Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager, Roles.MerchantAdmin);
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Iam;
+
+[Collection(IamCollection.Name)]
+public sealed class OrganizationTests(IamHost host)
+{
+    private readonly IamApi _api = new(host.Factory);
+
+    [Fact]
+    public async Task A_business_registration_number_belongs_to_one_organization()
+    {
+        using var admin = await _api.AdminAsync();
+        var number = $"REG-{Guid.NewGuid():N}";
+
+        var first = await admin.PostAsJsonAsync("/api/iam/organizations", new { kind = "Merchant", name = "First", registrationNumber = number });
+        var second = await admin.PostAsJsonAsync("/api/iam/organizations", new { kind = "BillingCustomer", name = "Second", registrationNumber = number });
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await IamApi.CodeOf(second)).ShouldBe("iam.registration_number_taken");
+    }
+
+    [Fact]
+    public async Task A_new_primary_contact_takes_over_and_the_organization_shows_both()
+    {
+        var organization = await _api.CreateOrganizationAsync("BillingCustomer");
+        using var admin = await _api.AdminAsync();
+
+        await admin.PostAsJsonAsync($"/api/iam/organizations/{organization}/contacts", new { name = "First", email = "First@Billed.example" });
+        await admin.PostAsJsonAsync($"/api/iam/organizations/{organization}/contacts", new { name = "Second", email = "second@billed.example", isPrimary = true });
+        await admin.PostAsJsonAsync($"/api/iam/organizations/{organization}/contacts", new { name = "Third", email = "third@billed.example" });
+
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/iam/organizations/{organization}");
+        var contacts = detail.GetProperty("contacts").EnumerateArray()
+            .ToDictionary(contact => contact.GetProperty("name").GetString()!, contact => contact.GetProperty("isPrimary").GetBoolean());
+        contacts.ShouldBe(new Dictionary<string, bool> { ["First"] = false, ["Second"] = true, ["Third"] = false });
+        detail.GetProperty("contacts")[0].GetProperty("email").GetString().ShouldBe("first@billed.example");
+    }
+
+    [Fact]
+    public async Task A_billing_customer_has_no_users_and_operators_list_organizations_by_kind()
+    {
+        var billed = await _api.CreateOrganizationAsync("BillingCustomer");
+        using var admin = await _api.AdminAsync();
+
+        var user = await admin.PostAsJsonAsync($"/api/iam/organizations/{billed}/users", new
+        {
+            email = $"u.{Guid.NewGuid():N}@iam-tests.example", name = "U", roles = new[] { "MerchantUser" }, password = IamApi.Password,
+        });
+
+        user.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await IamApi.CodeOf(user)).ShouldBe("iam.role_not_allowed");
+        var page = await IamApi.EventuallyAsync(admin, "/api/iam/organizations?kind=BillingCustomer&limit=200",
+            page => page.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("id").GetGuid() == billed), "the organization is projected");
+        page.GetProperty("items").EnumerateArray().ShouldAllBe(item => item.GetProperty("kind").GetString() == "BillingCustomer");
+    }
+
+    [Fact]
+    public void Outside_development_a_weak_signing_key_stops_start_up()
+    {
+        using var root = new ModularHostFactory();
+        using var weak = root.WithWebHostBuilder(builder => builder.UseSetting("Jwt:SigningKey", "too-short"));
+
+        var failure = Should.Throw<InvalidOperationException>(() => weak.CreateClient());
+
+        failure.Message.ShouldContain("SigningKey");
+    }
+}
