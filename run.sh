@@ -11,7 +11,8 @@ export ASPNETCORE_URLS="$MODULAR_HTTP_URL"
 
 echo "==> Building"
 dotnet build src/Host/Host.csproj -c Release -nologo -v quiet
-host=(dotnet src/Host/bin/Release/net10.0/Modular.Host.dll)
+# The content root is the build output, so its appsettings.json applies whatever the working directory.
+host=(dotnet src/Host/bin/Release/net10.0/Modular.Host.dll --contentRoot "$MODULAR_ROOT/src/Host/bin/Release/net10.0")
 
 echo "==> Applying migrations"
 "${host[@]}" --migrate-only

@@ -7,6 +7,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source scripts/lib/settings.sh
 scripts/services up >/dev/null
+# wrk (Debian) drives the load; installed here like the services, so a fresh machine can run the scenario.
+if ! command -v wrk >/dev/null; then
+  echo "==> Installing wrk"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
 
 DURATION="${BENCH_DURATION_S:-60}"
 SELLOUT_DURATION="${BENCH_SELLOUT_DURATION_S:-30}"
@@ -25,7 +30,7 @@ mkdir -p .local bench/results
 # of the measured window.
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$URL" Jwt__SigningKey="$KEY" Logging__LogLevel__Default=Warning \
   Ordering__Checkout__PaymentTimeout="${BENCH_PAYMENT_TIMEOUT:-00:30:00}" \
-  dotnet src/Host/bin/Release/net10.0/Modular.Host.dll >.local/bench-ordering-host.log 2>&1 &
+  dotnet src/Host/bin/Release/net10.0/Modular.Host.dll --contentRoot "$MODULAR_ROOT/src/Host/bin/Release/net10.0" >.local/bench-ordering-host.log 2>&1 &
 HOST_PID=$!
 trap 'kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -63,9 +68,11 @@ run() { # scenario initial-stock duration
   result="$(echo "$output" | sed -n 's/^RESULT //p')"
   sleep 3 # let the outbox drain a little before reading the backlog
   local remaining sold orders outbox saga_queue
-  remaining="$(sql "SELECT stock FROM ordering.products WHERE id = '$product'")"
-  # Units held by orders that are not cancelled (a cancel returns its units to the stock).
-  sold="$(sql "SELECT coalesce(sum(l.quantity), 0) FROM ordering.order_lines l JOIN ordering.orders o ON o.id = l.order_id WHERE l.product_id = '$product' AND o.status <> 'Cancelled'")"
+  # Remaining stock and the units held by orders that are not cancelled (a cancel returns its units to the stock), read
+  # in one statement so both come from one snapshot while payments are still being answered and orders cancelled.
+  IFS='|' read -r remaining sold <<<"$(sql "SELECT (SELECT stock FROM ordering.products WHERE id = '$product'),
+    (SELECT coalesce(sum(l.quantity), 0) FROM ordering.order_lines l JOIN ordering.orders o ON o.id = l.order_id
+      WHERE l.product_id = '$product' AND o.status <> 'Cancelled')")"
   orders="$(sql "SELECT count(DISTINCT order_id) FROM ordering.order_lines WHERE product_id = '$product'")"
   outbox="$(sql "SELECT count(*) FROM ordering.outbox_messages WHERE dead_lettered_at IS NULL")"
   saga_queue="$(scripts/services rabbitmqctl list_queues -p "$MODULAR_RABBITMQ_VHOST" --quiet --no-table-headers name messages 2>/dev/null | awk '$1=="ordering-checkout-state"{print $2}')"
