@@ -17,6 +17,17 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     internal void AddToOutbox(OutboxMessage message) => Set<OutboxMessage>().Add(message);
 
+    /// <summary>
+    /// Saves without EF's automatic savepoint: inside the unit of work's or the inbox's transaction it costs two more round
+    /// trips per save, and a failed save is never retried within its transaction (retries start a new one).
+    /// Set on every save because a pooled context resets it.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Database.AutoSavepointsEnabled = false;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
