@@ -18,7 +18,7 @@ internal sealed class CancelOrderCommandHandler(OrderingDbContext db, SoldOutPro
         {
             var status = await db.Database
                 .SqlQuery<string>($"SELECT status AS \"Value\" FROM ordering.orders WHERE id = {command.OrderId} AND customer_id = {command.CustomerId}")
-                .FirstOrDefaultAsync(cancellationToken);
+                .SingleOrDefaultAsync(cancellationToken);
             throw status is null
                 ? OrderStatusResponse.NotFound(command.OrderId)
                 : new DomainException(Error.Conflict("ordering.not_cancellable", $"An order that is {status} cannot be cancelled."));

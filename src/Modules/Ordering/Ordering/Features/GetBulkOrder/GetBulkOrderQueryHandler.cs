@@ -10,7 +10,7 @@ internal sealed class GetBulkOrderQueryHandler(OrderingDbContext db) : IRequestH
     {
         var job = await db.Database.SqlQuery<BulkJobRow>(
                 $"""SELECT mode AS "Mode", status AS "Status", order_id AS "OrderId" FROM ordering.bulk_orders WHERE id = {query.BulkOrderId} AND customer_id = {query.CustomerId}""")
-            .FirstOrDefaultAsync(cancellationToken)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new BuildingBlocks.Domain.Errors.DomainException(BuildingBlocks.Domain.Errors.Error.NotFound(
                 "ordering.bulk_order_not_found", $"Bulk order {query.BulkOrderId} was not found."));
         var lines = await db.Database.SqlQuery<BulkOrderLineResult>(

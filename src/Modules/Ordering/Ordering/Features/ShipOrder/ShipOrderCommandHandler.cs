@@ -18,7 +18,7 @@ internal sealed class ShipOrderCommandHandler(OrderingDbContext db, ICurrentUser
         {
             var status = await db.Database
                 .SqlQuery<string>($"SELECT status AS \"Value\" FROM ordering.orders WHERE id = {command.OrderId} AND ({organization}::uuid IS NULL OR organization_id = {organization})")
-                .FirstOrDefaultAsync(cancellationToken);
+                .SingleOrDefaultAsync(cancellationToken);
             throw status is null
                 ? OrderStatusResponse.NotFound(command.OrderId)
                 : new DomainException(Error.Conflict("ordering.not_shippable", $"Only a paid order can be shipped; this one is {status}."));

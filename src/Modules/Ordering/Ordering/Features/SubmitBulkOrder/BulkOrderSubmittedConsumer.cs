@@ -26,7 +26,7 @@ internal sealed class BulkOrderSubmittedConsumer(OrderingDbContext db, IOptions<
         var cancellationToken = context.CancellationToken;
         var job = await db.Database.SqlQuery<BulkJob>(
             $"""SELECT customer_id AS "CustomerId", merchant_id AS "MerchantId", organization_id AS "OrganizationId", mode AS "Mode", card_token AS "CardToken", (SELECT count(*)::int FROM ordering.bulk_order_lines WHERE bulk_order_id = {id}) AS "LineCount" FROM ordering.bulk_orders WHERE id = {id} AND status = 'Pending'""")
-            .FirstOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
         if (job is null)
         {
             return;
