@@ -15,6 +15,6 @@ internal sealed class UnitOfWorkBehaviour<TRequest, TResponse>(IEnumerable<IModu
 
         var unitOfWork = unitsOfWork.FirstOrDefault(unit => unit.Handles(typeof(TRequest)))
             ?? throw new InvalidOperationException($"No module write model handles {typeof(TRequest).Name}.");
-        return unitOfWork.RunAsync(() => next(), cancellationToken);
+        return unitOfWork.RunAsync(request!, () => next(), cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
+using Modular.BuildingBlocks.Application.Messaging;
 using Modular.BuildingBlocks.Application.Security;
 
 namespace Modular.BuildingBlocks.Web.Security;
@@ -23,6 +24,7 @@ public static class PlatformAuthentication
         services.AddSingleton<AccessTokenIssuer>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IIdempotencyKey, HttpIdempotencyKey>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
