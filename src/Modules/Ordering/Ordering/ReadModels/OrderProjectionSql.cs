@@ -12,7 +12,7 @@ internal static class OrderProjectionSql
           ORDER BY CASE t.status WHEN 'PendingPayment' THEN 0 WHEN 'Paid' THEN 1 ELSE 2 END DESC LIMIT 1)
         """;
 
-    public const string RecordState = """
+    private const string RecordState = """
         INSERT INTO ordering_read.order_timeline (order_id, status, at, reason) VALUES ({0}, {1}, {2}, {3})
         ON CONFLICT (order_id, status) DO NOTHING
         """;
@@ -23,5 +23,8 @@ internal static class OrderProjectionSql
         ON CONFLICT (id) DO NOTHING
         """;
 
-    public const string RefreshStatus = "UPDATE ordering_read.orders SET status = " + FurthestStatus + ", updated_at = now() WHERE id = {0}";
+    private const string RefreshStatus = "UPDATE ordering_read.orders SET status = " + FurthestStatus + ", updated_at = now() WHERE id = {0}";
+
+    /// <summary>Records a state and refreshes the row's status in one round trip (both take the order id as {0}).</summary>
+    public const string RecordStateAndRefresh = RecordState + ";\n" + RefreshStatus;
 }

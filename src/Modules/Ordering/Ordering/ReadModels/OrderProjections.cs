@@ -43,9 +43,7 @@ internal sealed class OrderShippedProjection(OrderingDbContext db) : IConsumer<O
 
 internal static class OrderTimeline
 {
-    public static async Task RecordAsync(OrderingDbContext db, Guid orderId, string status, DateTime at, string? reason, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlRawAsync(OrderProjectionSql.RecordState, [orderId, status, at, new Npgsql.NpgsqlParameter("reason", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)reason ?? DBNull.Value }], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(OrderProjectionSql.RefreshStatus, [orderId], cancellationToken);
-    }
+    public static Task RecordAsync(OrderingDbContext db, Guid orderId, string status, DateTime at, string? reason, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(OrderProjectionSql.RecordStateAndRefresh,
+            [orderId, status, at, new Npgsql.NpgsqlParameter("reason", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)reason ?? DBNull.Value }], cancellationToken);
 }
