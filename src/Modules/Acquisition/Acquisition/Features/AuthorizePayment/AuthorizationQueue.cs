@@ -1,18 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Acquisition.Infrastructure;
-
 namespace Modular.Acquisition.Features.AuthorizePayment;
 
 /// <summary>
-/// Pending transactions are the authorizer's queue. A NOTIFY sent inside the writer's transaction reaches the
-/// authorizers only when that transaction commits, so they never look for a row they cannot see yet.
+/// Pending transactions are the authorizer's queue; a trigger on the table notifies <see cref="Channel"/> when a row
+/// becomes Pending (Sql/0004).
 /// </summary>
 internal static class AuthorizationQueue
 {
     public const string Channel = "acquisition_authorizations";
-
-    public static Task SignalAsync(AcquisitionDbContext db, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync("SELECT pg_notify('" + Channel + "', '')", cancellationToken);
 
     /// <summary>
     /// Leases up to $1 due pending transactions for $2 seconds (oldest first; rows another instance holds are

@@ -7,7 +7,7 @@ using Modular.Acquisition.Infrastructure;
 namespace Modular.Acquisition.Features.AuthorizePayment;
 
 /// <summary>
-/// Records the authorization request, in the message's transaction, and leaves the network call to the
+/// Records the authorization request, in the message's transaction (a trigger wakes the authorizers at commit), and leaves the network call to the
 /// <see cref="PaymentAuthorizer"/> so no connection or row lock is held while the network thinks. A repeated request
 /// for the same (merchant, reference) gets the first outcome again; a concurrent duplicate fails on the unique index,
 /// is retried and then does the same.
@@ -25,7 +25,6 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, TimeProv
             if (existing.RetryAfterNoAnswer())
             {
                 db.PublishRecorded(existing);
-                await AuthorizationQueue.SignalAsync(db, cancellationToken);
             }
 
             db.PublishAnswer(existing);
@@ -53,9 +52,5 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, TimeProv
         db.Payments.Add(payment);
         db.PublishRecorded(payment);
         db.PublishAnswer(payment);
-        if (payment.IsPending)
-        {
-            await AuthorizationQueue.SignalAsync(db, cancellationToken);
-        }
     }
 }
