@@ -18,10 +18,3 @@ internal sealed record MerchantResponse(
         merchant.Id, merchant.OrganizationId, merchant.Name, merchant.BusinessRegistrationNumber, merchant.FeeRate,
         merchant.VatRule.ToString(), merchant.SettlementCycle.ToString(), merchant.Status.ToString(), merchant.CreatedAt, merchant.UpdatedAt);
 }
-
-/// <summary>A page of merchants, newest first; pass <see cref="NextBefore"/> as <c>before</c> for the next page.</summary>
-internal sealed record MerchantPage(IReadOnlyList<MerchantResponse> Items, Guid? NextBefore)
-{
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
-}

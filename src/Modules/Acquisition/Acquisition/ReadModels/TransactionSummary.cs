@@ -28,22 +28,3 @@ internal sealed record TransactionSummary(
 
     private static DateTime? Time(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDateTime(ordinal);
 }
-
-/// <summary>A page of transactions, newest request first; pass <see cref="NextBefore"/> as <c>before</c> for the next page.</summary>
-internal sealed record TransactionPage(IReadOnlyList<TransactionSummary> Items, Guid? NextBefore)
-{
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
-
-    public static async Task<TransactionPage> ReadAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
-    {
-        var items = new List<TransactionSummary>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(TransactionSummary.Read(reader));
-        }
-
-        return new TransactionPage(items, items.Count == limit ? items[^1].Id : null);
-    }
-}

@@ -11,22 +11,3 @@ internal sealed record OrderSummary(Guid Id, Guid CustomerId, Guid MerchantId, s
         reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt64(4),
         JsonDocument.Parse(reader.GetString(5)).RootElement.Clone(), reader.GetDateTime(6), reader.GetDateTime(7));
 }
-
-/// <summary>A page of orders, newest first; pass <see cref="NextBefore"/> as <c>before</c> for the next page.</summary>
-internal sealed record OrderPage(IReadOnlyList<OrderSummary> Items, Guid? NextBefore)
-{
-    public const int DefaultLimit = 50;
-    public const int MaxLimit = 200;
-
-    public static async Task<OrderPage> ReadAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
-    {
-        var items = new List<OrderSummary>(limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(OrderSummary.Read(reader));
-        }
-
-        return new OrderPage(items, items.Count == limit ? items[^1].Id : null);
-    }
-}

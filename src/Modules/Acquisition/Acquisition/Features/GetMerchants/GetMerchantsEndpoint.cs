@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Web.Security;
 
@@ -13,6 +14,6 @@ internal static class GetMerchantsEndpoint
     public static void MapGetMerchants(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/acquisition/merchants", async (Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
             Results.Ok(await mediator.Send(
-                new GetMerchantsQuery(before, Math.Clamp(limit ?? MerchantPage.DefaultLimit, 1, MerchantPage.MaxLimit)), cancellationToken)))
+                new GetMerchantsQuery(before, PageLimit.Clamp(limit)), cancellationToken)))
             .RequireAnyRole(AcquisitionRoles.Readers);
 }

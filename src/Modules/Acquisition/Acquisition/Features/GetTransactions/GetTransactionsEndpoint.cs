@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.Acquisition.ReadModels;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Web.Security;
 
 namespace Modular.Acquisition.Features.GetTransactions;
@@ -14,7 +15,7 @@ internal static class GetTransactionsEndpoint
         endpoints.MapGet("/api/acquisition/transactions", async (
                 DateTime? from, DateTime? to, string? status, Guid? merchantId, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
             Results.Ok(await mediator.Send(
-                new GetTransactionsQuery(from, to, status, merchantId, before, Math.Clamp(limit ?? TransactionPage.DefaultLimit, 1, TransactionPage.MaxLimit)),
+                new GetTransactionsQuery(from, to, status, merchantId, before, PageLimit.Clamp(limit)),
                 cancellationToken)))
             .RequireAnyRole(AcquisitionRoles.Readers);
 }

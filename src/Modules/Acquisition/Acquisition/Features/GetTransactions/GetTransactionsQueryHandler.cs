@@ -1,14 +1,16 @@
 using MediatR;
 using Modular.Acquisition.ReadModels;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Modular.Acquisition.Features.GetTransactions;
 
-internal sealed class GetTransactionsQueryHandler(TransactionReadDatabase database, ICurrentUser user) : IRequestHandler<GetTransactionsQuery, TransactionPage>
+internal sealed class GetTransactionsQueryHandler(TransactionReadDatabase database, ICurrentUser user) : IRequestHandler<GetTransactionsQuery, KeysetPage<TransactionSummary>>
 {
-    public async Task<TransactionPage> Handle(GetTransactionsQuery query, CancellationToken cancellationToken)
+    public async Task<KeysetPage<TransactionSummary>> Handle(GetTransactionsQuery query, CancellationToken cancellationToken)
     {
         // Newest request first, keyset on (requested_at, id) after the cursor row. A merchant admin's list is served by
         // payment_transactions_by_organization, a merchant filter by payment_transactions_by_merchant, operators'
@@ -32,7 +34,7 @@ internal sealed class GetTransactionsQueryHandler(TransactionReadDatabase databa
         command.Parameters.Add(Nullable(query.To?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
         command.Parameters.Add(Nullable(query.Before, NpgsqlDbType.Uuid));
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
-        return await TransactionPage.ReadAsync(command, query.Limit, cancellationToken);
+        return await KeysetPages.ReadAsync(command, query.Limit, TransactionSummary.Read, transaction => transaction.Id, cancellationToken);
     }
 
     private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };

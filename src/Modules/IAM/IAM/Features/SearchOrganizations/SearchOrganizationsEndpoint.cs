@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Web.Security;
 using Modular.IAM.ReadModels;
@@ -13,6 +14,6 @@ internal static class SearchOrganizationsEndpoint
     public static void MapSearchOrganizations(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/iam/organizations", async (
                 string? kind, string? status, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(new SearchOrganizationsQuery(kind, status, before, ReadPages.Clamp(limit)), cancellationToken)))
+            Results.Ok(await mediator.Send(new SearchOrganizationsQuery(kind, status, before, PageLimit.Clamp(limit)), cancellationToken)))
             .RequireAnyRole(Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager, Roles.MerchantAdmin, Roles.MerchantUser);
 }

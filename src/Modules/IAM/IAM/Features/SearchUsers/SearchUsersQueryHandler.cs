@@ -1,5 +1,7 @@
 using MediatR;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.IAM.Domain;
 using Modular.IAM.ReadModels;
 using NpgsqlTypes;
@@ -10,7 +12,7 @@ namespace Modular.IAM.Features.SearchUsers;
 /// A merchant admin's search is pinned to its own organization (users_by_organization), whatever it asks for;
 /// operators may filter by organization or search all. E-mail prefix uses users_by_email, role users_by_role.
 /// </summary>
-internal sealed class SearchUsersQueryHandler(IamReadDatabase database, ICurrentUser user) : IRequestHandler<SearchUsersQuery, ReadPage<UserSummary>>
+internal sealed class SearchUsersQueryHandler(IamReadDatabase database, ICurrentUser user) : IRequestHandler<SearchUsersQuery, KeysetPage<UserSummary>>
 {
     private const string Sql = """
         SELECT id, email, name, organization_id, roles, status, created_at FROM iam_read.users
@@ -23,17 +25,17 @@ internal sealed class SearchUsersQueryHandler(IamReadDatabase database, ICurrent
          ORDER BY id DESC LIMIT $7
         """;
 
-    public async Task<ReadPage<UserSummary>> Handle(SearchUsersQuery query, CancellationToken cancellationToken)
+    public async Task<KeysetPage<UserSummary>> Handle(SearchUsersQuery query, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(Sql);
-        command.Parameters.Add(ReadPages.Nullable(user.VisibleOrganization(), NpgsqlDbType.Uuid));
-        command.Parameters.Add(ReadPages.Nullable(query.OrganizationId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(ReadPages.Nullable(query.Status, NpgsqlDbType.Text));
-        command.Parameters.Add(ReadPages.Nullable(query.Role, NpgsqlDbType.Text));
-        command.Parameters.Add(ReadPages.Nullable(EscapedPrefix(query.EmailPrefix), NpgsqlDbType.Text));
-        command.Parameters.Add(ReadPages.Nullable(query.Before, NpgsqlDbType.Uuid));
+        command.Parameters.Add(ReadParameters.Nullable(user.VisibleOrganization(), NpgsqlDbType.Uuid));
+        command.Parameters.Add(ReadParameters.Nullable(query.OrganizationId, NpgsqlDbType.Uuid));
+        command.Parameters.Add(ReadParameters.Nullable(query.Status, NpgsqlDbType.Text));
+        command.Parameters.Add(ReadParameters.Nullable(query.Role, NpgsqlDbType.Text));
+        command.Parameters.Add(ReadParameters.Nullable(EscapedPrefix(query.EmailPrefix), NpgsqlDbType.Text));
+        command.Parameters.Add(ReadParameters.Nullable(query.Before, NpgsqlDbType.Uuid));
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = query.Limit });
-        return await ReadPages.ReadAsync(command, query.Limit, reader => new UserSummary(
+        return await KeysetPages.ReadAsync(command, query.Limit, reader => new UserSummary(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetGuid(3),
                 reader.GetFieldValue<string[]>(4), reader.GetString(5), reader.GetDateTime(6)),
             summary => summary.Id, cancellationToken);

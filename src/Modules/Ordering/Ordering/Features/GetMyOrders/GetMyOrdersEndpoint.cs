@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.Ordering.ReadModels;
 
@@ -12,6 +13,6 @@ internal static class GetMyOrdersEndpoint
     public static void MapGetMyOrders(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ordering/orders/mine", async (string? status, Guid? before, int? limit, ICurrentUser user, IMediator mediator, CancellationToken cancellationToken) =>
             Results.Ok(await mediator.Send(
-                new GetMyOrdersQuery(user.UserId, status, before, Math.Clamp(limit ?? OrderPage.DefaultLimit, 1, OrderPage.MaxLimit)), cancellationToken)))
+                new GetMyOrdersQuery(user.UserId, status, before, PageLimit.Clamp(limit)), cancellationToken)))
             .RequireAuthorization(Roles.Customer);
 }

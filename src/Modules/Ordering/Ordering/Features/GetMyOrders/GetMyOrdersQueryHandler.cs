@@ -1,12 +1,14 @@
 using MediatR;
+using Modular.BuildingBlocks.Application.Paging;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.Ordering.ReadModels;
 using Npgsql;
 
 namespace Modular.Ordering.Features.GetMyOrders;
 
-internal sealed class GetMyOrdersQueryHandler(OrderReadDatabase database) : IRequestHandler<GetMyOrdersQuery, OrderPage>
+internal sealed class GetMyOrdersQueryHandler(OrderReadDatabase database) : IRequestHandler<GetMyOrdersQuery, KeysetPage<OrderSummary>>
 {
-    public async Task<OrderPage> Handle(GetMyOrdersQuery query, CancellationToken cancellationToken)
+    public async Task<KeysetPage<OrderSummary>> Handle(GetMyOrdersQuery query, CancellationToken cancellationToken)
     {
         // Served by orders_by_customer.
         var sql = $"""
@@ -19,6 +21,6 @@ internal sealed class GetMyOrdersQueryHandler(OrderReadDatabase database) : IReq
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Before ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
-        return await OrderPage.ReadAsync(command, query.Limit, cancellationToken);
+        return await KeysetPages.ReadAsync(command, query.Limit, OrderSummary.Read, order => order.Id, cancellationToken);
     }
 }

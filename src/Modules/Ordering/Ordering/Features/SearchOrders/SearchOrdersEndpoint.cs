@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Web.Security;
 using Modular.Ordering.ReadModels;
@@ -14,6 +15,6 @@ internal static class SearchOrdersEndpoint
         endpoints.MapGet("/api/ordering/orders", async (
                 string? status, DateTime? from, DateTime? to, Guid? productId, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
             Results.Ok(await mediator.Send(
-                new SearchOrdersQuery(status, from, to, productId, before, Math.Clamp(limit ?? OrderPage.DefaultLimit, 1, OrderPage.MaxLimit)), cancellationToken)))
+                new SearchOrdersQuery(status, from, to, productId, before, PageLimit.Clamp(limit)), cancellationToken)))
             .RequireAnyRole(Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator);
 }

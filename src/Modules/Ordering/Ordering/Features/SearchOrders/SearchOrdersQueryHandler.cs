@@ -1,14 +1,16 @@
 using MediatR;
+using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.Ordering.ReadModels;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Modular.Ordering.Features.SearchOrders;
 
-internal sealed class SearchOrdersQueryHandler(OrderReadDatabase database, ICurrentUser user) : IRequestHandler<SearchOrdersQuery, OrderPage>
+internal sealed class SearchOrdersQueryHandler(OrderReadDatabase database, ICurrentUser user) : IRequestHandler<SearchOrdersQuery, KeysetPage<OrderSummary>>
 {
-    public async Task<OrderPage> Handle(SearchOrdersQuery query, CancellationToken cancellationToken)
+    public async Task<KeysetPage<OrderSummary>> Handle(SearchOrdersQuery query, CancellationToken cancellationToken)
     {
         // A merchant admin sees its organization (orders_by_organization); operators see all (orders_by_placed_at);
         // a product filter uses orders_by_product.
@@ -30,7 +32,7 @@ internal sealed class SearchOrdersQueryHandler(OrderReadDatabase database, ICurr
         command.Parameters.Add(Nullable(query.ProductId, NpgsqlDbType.Uuid));
         command.Parameters.Add(Nullable(query.Before, NpgsqlDbType.Uuid));
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
-        return await OrderPage.ReadAsync(command, query.Limit, cancellationToken);
+        return await KeysetPages.ReadAsync(command, query.Limit, OrderSummary.Read, order => order.Id, cancellationToken);
     }
 
     private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
