@@ -2,12 +2,12 @@ using MassTransit;
 
 namespace Modular.Tests.Probe;
 
-/// <summary>The projection: records one effect row per applied PingRecorded.</summary>
-public sealed class PingRecordedConsumer(ProbeDbContext db) : IConsumer<PingRecorded>
+/// <summary>The projection: records one effect row per applied PingRecorded, a batch at a time.</summary>
+public sealed class PingRecordedConsumer(ProbeDbContext db) : IConsumer<Batch<PingRecorded>>
 {
-    public Task Consume(ConsumeContext<PingRecorded> context)
+    public Task Consume(ConsumeContext<Batch<PingRecorded>> context)
     {
-        db.Add(new PingEffect { PingId = context.Message.PingId });
+        db.AddRange(context.Message.Select(ping => new PingEffect { PingId = ping.Message.PingId }));
         return Task.CompletedTask;
     }
 }

@@ -33,7 +33,13 @@ public sealed class MessagingMetrics : IDisposable
 
     public void DeadLettered(string schema) => _deadLettered.Add(1, new KeyValuePair<string, object?>("module", schema));
 
-    public void Duplicate(string schema) => _duplicates.Add(1, new KeyValuePair<string, object?>("module", schema));
+    public void Duplicate(string schema, int count)
+    {
+        if (count > 0)
+        {
+            _duplicates.Add(count, new KeyValuePair<string, object?>("module", schema));
+        }
+    }
 
     public void Consumed(string schema, DateTime createdAtUtc) =>
         _commitToConsume.Record((DateTime.UtcNow - createdAtUtc).TotalMilliseconds, new KeyValuePair<string, object?>("module", schema));

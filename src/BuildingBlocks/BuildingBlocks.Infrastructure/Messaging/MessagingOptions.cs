@@ -30,6 +30,15 @@ public sealed class MessagingOptions
 
     public int ConcurrentMessageLimit { get; set; } = 16;
 
+    /// <summary>Most messages a batch projection applies in one transaction.</summary>
+    public int ProjectionBatchSize { get; set; } = 100;
+
+    /// <summary>How long a batch projection waits for more messages after the first one of a batch.</summary>
+    public TimeSpan ProjectionBatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Batches of one projection applied at the same time.</summary>
+    public int ProjectionBatchConcurrency { get; set; } = 2;
+
     /// <summary>Inbox rows are kept this long: far longer than any redelivery of the same message.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
 

@@ -30,12 +30,32 @@ public static class ModuleEndpoints
             var inbox = new InboxConfigurationObserver<TContext>(endpointName, context);
             endpoint.ConnectConsumerConfigurationObserver(inbox);
             endpoint.ConnectSagaConfigurationObserver(inbox);
-            endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+            // Raise only: a batch consumer's options may already have asked for more.
+            endpoint.ConcurrentMessageLimit = Math.Max(endpoint.ConcurrentMessageLimit ?? 0, options.ConcurrentMessageLimit);
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
-                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.PrefetchCount = Math.Max(rabbit.PrefetchCount, options.PrefetchCount);
                 rabbit.SetQuorumQueue();
             }
+        });
+        return bus;
+    }
+
+    /// <summary>
+    /// A projection that applies its events in batches: it implements <c>IConsumer&lt;Batch&lt;TEvent&gt;&gt;</c>, and each
+    /// batch (up to <see cref="MessagingOptions.ProjectionBatchSize"/> messages, or what arrived within
+    /// <see cref="MessagingOptions.ProjectionBatchWindow"/>) is one inbox transaction instead of one per message.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddModuleProjection<TProjection>(this IBusRegistrationConfigurator bus)
+        where TProjection : class, IConsumer
+    {
+        bus.AddConsumer<TProjection>((context, consumer) =>
+        {
+            var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+            consumer.Options<BatchOptions>(batch => batch
+                .SetMessageLimit(options.ProjectionBatchSize)
+                .SetTimeLimit(options.ProjectionBatchWindow)
+                .SetConcurrencyLimit(options.ProjectionBatchConcurrency));
         });
         return bus;
     }

@@ -77,6 +77,10 @@ public sealed record PostgresSettings(string Host, int Port, string Database, st
         ApplicationName = applicationName,
         // Reset on close is not needed: the app never changes session state it does not restore itself.
         NoResetOnClose = true,
+        // The same few statements run thousands of times a second: prepared once per connection, PostgreSQL skips
+        // parsing and planning them on every call.
+        MaxAutoPrepare = 64,
+        AutoPrepareMinUsages = 3,
     }.ConnectionString;
 }
 

@@ -41,7 +41,19 @@ internal sealed class InboxConfigurationObserver<TContext>(string endpointName, 
         where TMessage : class
     {
         var consumer = $"{endpointName}/{typeof(THandler).Name}";
-        configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(
-            new InboxFilter<TContext, TMessage>(_scopeProvider, consumer)));
+        configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(InboxFor<TMessage>(consumer)));
+    }
+
+    /// <summary>A batch consumer's pipe carries <c>Batch&lt;T&gt;</c>: its inbox claims every message of the batch at once.</summary>
+    private IFilter<ConsumeContext<TMessage>> InboxFor<TMessage>(string consumer)
+        where TMessage : class
+    {
+        if (typeof(TMessage).IsGenericType && typeof(TMessage).GetGenericTypeDefinition() == typeof(Batch<>))
+        {
+            var batchFilter = typeof(BatchInboxFilter<,>).MakeGenericType(typeof(TContext), typeof(TMessage).GetGenericArguments()[0]);
+            return (IFilter<ConsumeContext<TMessage>>)Activator.CreateInstance(batchFilter, _scopeProvider, consumer)!;
+        }
+
+        return new InboxFilter<TContext, TMessage>(_scopeProvider, consumer);
     }
 }
