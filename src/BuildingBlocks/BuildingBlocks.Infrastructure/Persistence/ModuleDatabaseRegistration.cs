@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 using Modular.BuildingBlocks.Infrastructure.Settings;
@@ -16,7 +18,14 @@ public static class ModuleDatabaseRegistration
     public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, string schema, PostgresSettings postgres, int maxPoolSize)
         where TContext : ModuleDbContext
     {
-        services.AddSingleton(_ => new ModuleDataSource<TContext>(schema, NpgsqlDataSource.Create(postgres.ConnectionString(maxPoolSize, $"modular-{schema}"))));
+        services.AddSingleton(provider =>
+        {
+            // This instance's dispatcher is woken in-process by its commits; the outbox trigger's NOTIFY is only for others.
+            var sessionOptions = provider.GetRequiredService<IOptions<MessagingOptions>>().Value.DispatchOutbox
+                ? "-c modular.outbox_dispatched_locally=on"
+                : null;
+            return new ModuleDataSource<TContext>(schema, NpgsqlDataSource.Create(postgres.ConnectionString(maxPoolSize, $"modular-{schema}", sessionOptions)));
+        });
         services.AddDbContextPool<TContext>((provider, options) => options
             .UseNpgsql(provider.GetRequiredService<ModuleDataSource<TContext>>().DataSource)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));

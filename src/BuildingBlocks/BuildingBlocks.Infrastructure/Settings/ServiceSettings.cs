@@ -65,8 +65,11 @@ public sealed class ServiceSettings
 
 public sealed record PostgresSettings(string Host, int Port, string Database, string User, string Password)
 {
-    /// <summary>A connection string with an explicit pool size: the sum over all pools and instances must stay under max_connections.</summary>
-    public string ConnectionString(int maxPoolSize, string applicationName) => new NpgsqlConnectionStringBuilder
+    /// <summary>
+    /// A connection string with an explicit pool size: the sum over all pools and instances must stay under max_connections.
+    /// <paramref name="sessionOptions"/> sets server settings for every session (<c>-c name=value</c>).
+    /// </summary>
+    public string ConnectionString(int maxPoolSize, string applicationName, string? sessionOptions = null) => new NpgsqlConnectionStringBuilder
     {
         Host = Host,
         Port = Port,
@@ -81,6 +84,7 @@ public sealed record PostgresSettings(string Host, int Port, string Database, st
         // parsing and planning them on every call.
         MaxAutoPrepare = 64,
         AutoPrepareMinUsages = 3,
+        Options = sessionOptions,
     }.ConnectionString;
 }
 
