@@ -11,7 +11,7 @@ using Npgsql;
 // N commands, each storing a ping and emitting PingRecorded through the outbox; the probe projection consumes each one.
 // Measures delivered messages/s and commit-to-consume latency from the database, then checks nothing was lost or doubled.
 var duration = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_DURATION_S") ?? "60"));
-var concurrency = int.Parse(Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") ?? "64");
+var concurrency = int.Parse(Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") ?? "16");
 var settings = ServiceSettings.FromEnvironment();
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });

@@ -85,7 +85,10 @@ internal sealed class OutboxDispatcher<TContext>(
             return new DispatchPass(0, BrokerUnreachable: false);
         }
 
-        var outcomes = await Task.WhenAll(batch.Select(message => PublishAsync(message, cancellationToken)));
+        // One deadline for the whole batch: its publishes are concurrent, and one timer per message costs more than it tells.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        var outcomes = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token, cancellationToken)));
         var delivered = outcomes.Where(outcome => outcome.Error is null).Select(outcome => outcome.Message.Id).ToArray();
         var failed = outcomes.Where(outcome => outcome.Error is not null && !IsBrokerUnreachable(outcome.Error)).ToList();
 
@@ -131,22 +134,20 @@ internal sealed class OutboxDispatcher<TContext>(
         return batch;
     }
 
-    private async Task<DeliveryOutcome> PublishAsync(PendingOutboxMessage message, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> PublishAsync(PendingOutboxMessage message, CancellationToken timeout, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.PublishTimeout);
         try
         {
             var body = OutboxMessageFactory.ReadBody(message.MessageType, message.Body);
             var pipe = new ReplayPipe(message);
             if (message.Destination is null)
             {
-                await bus.Publish(body, body.GetType(), pipe, timeout.Token);
+                await bus.Publish(body, body.GetType(), pipe, timeout);
             }
             else
             {
                 var endpoint = await bus.GetSendEndpoint(new Uri(message.Destination));
-                await endpoint.Send(body, body.GetType(), pipe, timeout.Token);
+                await endpoint.Send(body, body.GetType(), pipe, timeout);
             }
 
             return new DeliveryOutcome(message, null);

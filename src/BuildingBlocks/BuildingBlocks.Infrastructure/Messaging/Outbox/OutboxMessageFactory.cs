@@ -8,6 +8,9 @@ internal static class OutboxMessageFactory
 {
     private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web);
 
+    // Resolving an assembly-qualified name is slow, and a module has only a handful of message types.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> MessageTypes = new(StringComparer.Ordinal);
+
     public static OutboxMessage ForPublish(object message, Guid? correlationId)
     {
         var now = DateTime.UtcNow;
@@ -47,7 +50,7 @@ internal static class OutboxMessageFactory
 
     public static object ReadBody(string messageType, string body)
     {
-        var type = Type.GetType(messageType, throwOnError: true)!;
+        var type = MessageTypes.GetOrAdd(messageType, static name => Type.GetType(name, throwOnError: true)!);
         return JsonSerializer.Deserialize(body, type, BodyOptions)
             ?? throw new InvalidOperationException($"Outbox body of {messageType} is empty.");
     }
