@@ -45,7 +45,7 @@ public sealed class AcquisitionModule : IModule
         bus.AddModuleEndpoints<AcquisitionDbContext>(ModuleName);
         bus.AddConsumer<AuthorizePaymentConsumer>();
         bus.AddConsumer<CancelPaymentConsumer>();
-        bus.AddConsumer<PaymentTransactionProjection>();
+        bus.AddModuleProjection<PaymentTransactionProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -54,10 +54,10 @@ public sealed class OrderingModule : IModule
     {
         bus.AddModuleEndpoints<OrderingDbContext>(ModuleName);
         bus.AddModuleSaga<CheckoutStateMachine, CheckoutState, OrderingDbContext>();
-        bus.AddConsumer<OrderPlacedProjection>();
-        bus.AddConsumer<OrderPaidProjection>();
-        bus.AddConsumer<OrderCancelledProjection>();
-        bus.AddConsumer<OrderShippedProjection>();
+        bus.AddModuleProjection<OrderPlacedProjection>();
+        bus.AddModuleProjection<OrderPaidProjection>();
+        bus.AddModuleProjection<OrderCancelledProjection>();
+        bus.AddModuleProjection<OrderShippedProjection>();
         bus.AddConsumer<BulkOrderSubmittedConsumer>();
     }
 

@@ -1,30 +1,34 @@
 namespace Modular.Ordering.ReadModels;
 
 /// <summary>
-/// Upserts of the order read model. Events may arrive in any order (an OrderPaid before its OrderPlaced), so the
-/// timeline is the record and the row's status is the furthest state in it: rank 0 PendingPayment, 1 Paid, 2 Shipped
-/// or Cancelled. Every statement is idempotent.
+/// Set-based upserts of the order read model, one statement per batch of events. Events may arrive in any order (an
+/// OrderPaid before its OrderPlaced), so the timeline is the record and the row's status is the furthest state in it:
+/// rank 0 PendingPayment, 1 Paid, 2 Shipped or Cancelled. Every statement is idempotent.
 /// </summary>
 internal static class OrderProjectionSql
 {
-    private const string FurthestStatus = """
-        (SELECT t.status FROM ordering_read.order_timeline t WHERE t.order_id = {0}
-          ORDER BY CASE t.status WHEN 'PendingPayment' THEN 0 WHEN 'Paid' THEN 1 ELSE 2 END DESC LIMIT 1)
-        """;
-
-    private const string RecordState = """
-        INSERT INTO ordering_read.order_timeline (order_id, status, at, reason) VALUES ({0}, {1}, {2}, {3})
-        ON CONFLICT (order_id, status) DO NOTHING
-        """;
-
-    public const string InsertOrder = """
+    /// <summary>{0} ids, {1} customers, {2} merchants, {3} organizations, {4} totals, {5} lines as JSON, {6} placed at.</summary>
+    public const string InsertOrders = """
         INSERT INTO ordering_read.orders (id, customer_id, merchant_id, organization_id, status, total, product_ids, lines, placed_at, updated_at)
-        VALUES ({0}, {1}, {2}, {3}, 'PendingPayment', {4}, {5}, {6}::jsonb, {7}, {7})
+        SELECT o.id, o.customer_id, o.merchant_id, o.organization_id, 'PendingPayment', o.total,
+               ARRAY(SELECT (line->>'productId')::uuid FROM jsonb_array_elements(o.lines::jsonb) AS line), o.lines::jsonb, o.placed_at, o.placed_at
+        FROM unnest({0}::uuid[], {1}::uuid[], {2}::uuid[], {3}::uuid[], {4}::bigint[], {5}::text[], {6}::timestamptz[])
+            AS o(id, customer_id, merchant_id, organization_id, total, lines, placed_at)
         ON CONFLICT (id) DO NOTHING
         """;
 
-    private const string RefreshStatus = "UPDATE ordering_read.orders SET status = " + FurthestStatus + ", updated_at = now() WHERE id = {0}";
-
-    /// <summary>Records a state and refreshes the row's status in one round trip (both take the order id as {0}).</summary>
-    public const string RecordStateAndRefresh = RecordState + ";\n" + RefreshStatus;
+    /// <summary>
+    /// Records states ({0} order ids, {1} statuses, {2} times, {3} reasons) and refreshes those orders' status, in one
+    /// round trip.
+    /// </summary>
+    public const string RecordStatesAndRefresh = """
+        INSERT INTO ordering_read.order_timeline (order_id, status, at, reason)
+        SELECT * FROM unnest({0}::uuid[], {1}::text[], {2}::timestamptz[], {3}::text[])
+        ON CONFLICT (order_id, status) DO NOTHING;
+        UPDATE ordering_read.orders o
+        SET status = (SELECT t.status FROM ordering_read.order_timeline t WHERE t.order_id = o.id
+                      ORDER BY CASE t.status WHEN 'PendingPayment' THEN 0 WHEN 'Paid' THEN 1 ELSE 2 END DESC LIMIT 1),
+            updated_at = now()
+        WHERE o.id = ANY({0})
+        """;
 }

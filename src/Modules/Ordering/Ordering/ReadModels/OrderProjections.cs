@@ -6,44 +6,52 @@ using Modular.Ordering.Infrastructure;
 
 namespace Modular.Ordering.ReadModels;
 
-/// <summary>Projects OrderPlaced into the read model: the order row and the first state of its timeline.</summary>
-internal sealed class OrderPlacedProjection(OrderingDbContext db) : IConsumer<OrderPlaced>
+/// <summary>Projects OrderPlaced events, a batch at a time, into the read model: the order rows and the first state of their timelines.</summary>
+internal sealed class OrderPlacedProjection(OrderingDbContext db) : IConsumer<Batch<OrderPlaced>>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task Consume(ConsumeContext<OrderPlaced> context)
+    public async Task Consume(ConsumeContext<Batch<OrderPlaced>> context)
     {
-        var order = context.Message;
-        var placedAt = order.PlacedAt.UtcDateTime;
-        await db.Database.ExecuteSqlRawAsync(OrderProjectionSql.InsertOrder,
-            [order.OrderId, order.CustomerId, order.MerchantId, order.OrganizationId, order.Total,
-             order.Lines.Select(line => line.ProductId).ToArray(), JsonSerializer.Serialize(order.Lines, Json), placedAt],
+        var orders = context.Message.Select(placed => placed.Message).ToList();
+        await db.Database.ExecuteSqlRawAsync(OrderProjectionSql.InsertOrders,
+            [orders.Select(order => order.OrderId).ToArray(), orders.Select(order => order.CustomerId).ToArray(),
+             orders.Select(order => order.MerchantId).ToArray(), orders.Select(order => order.OrganizationId).ToArray(),
+             orders.Select(order => order.Total).ToArray(), orders.Select(order => JsonSerializer.Serialize(order.Lines, Json)).ToArray(),
+             orders.Select(order => order.PlacedAt.UtcDateTime).ToArray()],
             context.CancellationToken);
-        await OrderTimeline.RecordAsync(db, order.OrderId, "PendingPayment", placedAt, reason: null, context.CancellationToken);
+        await OrderTimeline.RecordAsync(db, orders.Select(order => new TimelineEntry(order.OrderId, "PendingPayment", order.PlacedAt, Reason: null)), context.CancellationToken);
     }
 }
 
-internal sealed class OrderPaidProjection(OrderingDbContext db) : IConsumer<OrderPaid>
+internal sealed class OrderPaidProjection(OrderingDbContext db) : IConsumer<Batch<OrderPaid>>
 {
-    public Task Consume(ConsumeContext<OrderPaid> context) =>
-        OrderTimeline.RecordAsync(db, context.Message.OrderId, "Paid", context.Message.PaidAt.UtcDateTime, reason: null, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<OrderPaid>> context) =>
+        OrderTimeline.RecordAsync(db, context.Message.Select(paid => new TimelineEntry(paid.Message.OrderId, "Paid", paid.Message.PaidAt, Reason: null)), context.CancellationToken);
 }
 
-internal sealed class OrderCancelledProjection(OrderingDbContext db) : IConsumer<OrderCancelled>
+internal sealed class OrderCancelledProjection(OrderingDbContext db) : IConsumer<Batch<OrderCancelled>>
 {
-    public Task Consume(ConsumeContext<OrderCancelled> context) =>
-        OrderTimeline.RecordAsync(db, context.Message.OrderId, "Cancelled", context.Message.CancelledAt.UtcDateTime, context.Message.Reason, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<OrderCancelled>> context) =>
+        OrderTimeline.RecordAsync(db, context.Message.Select(cancelled => new TimelineEntry(cancelled.Message.OrderId, "Cancelled", cancelled.Message.CancelledAt, cancelled.Message.Reason)), context.CancellationToken);
 }
 
-internal sealed class OrderShippedProjection(OrderingDbContext db) : IConsumer<OrderShipped>
+internal sealed class OrderShippedProjection(OrderingDbContext db) : IConsumer<Batch<OrderShipped>>
 {
-    public Task Consume(ConsumeContext<OrderShipped> context) =>
-        OrderTimeline.RecordAsync(db, context.Message.OrderId, "Shipped", context.Message.ShippedAt.UtcDateTime, reason: null, context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<OrderShipped>> context) =>
+        OrderTimeline.RecordAsync(db, context.Message.Select(shipped => new TimelineEntry(shipped.Message.OrderId, "Shipped", shipped.Message.ShippedAt, Reason: null)), context.CancellationToken);
 }
+
+internal sealed record TimelineEntry(Guid OrderId, string Status, DateTimeOffset At, string? Reason);
 
 internal static class OrderTimeline
 {
-    public static Task RecordAsync(OrderingDbContext db, Guid orderId, string status, DateTime at, string? reason, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(OrderProjectionSql.RecordStateAndRefresh,
-            [orderId, status, at, new Npgsql.NpgsqlParameter("reason", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)reason ?? DBNull.Value }], cancellationToken);
+    public static Task RecordAsync(OrderingDbContext db, IEnumerable<TimelineEntry> states, CancellationToken cancellationToken)
+    {
+        var entries = states.ToList();
+        return db.Database.ExecuteSqlRawAsync(OrderProjectionSql.RecordStatesAndRefresh,
+            [entries.Select(entry => entry.OrderId).ToArray(), entries.Select(entry => entry.Status).ToArray(),
+             entries.Select(entry => entry.At.UtcDateTime).ToArray(), entries.Select(entry => entry.Reason).ToArray()],
+            cancellationToken);
+    }
 }
