@@ -132,7 +132,7 @@ drain() { # how long the pipeline needs to catch up after a run (outboxes, payme
       $(scripts/services rabbitmqctl list_queues -p "$MODULAR_RABBITMQ_VHOST" --quiet --no-table-headers name messages 2>/dev/null \
         | awk '$1 !~ /_(error|skipped)$/ {n += $2} END {print n + 0}') ))
     if (( pending == 0 )); then echo "==> backlog drained $(( SECONDS - started )) s after the runs"; return; fi
-    if (( SECONDS - started >= ${BENCH_DRAIN_MAX_S:-300} )); then echo "==> backlog NOT drained after $(( SECONDS - started )) s: $pending messages left"; return; fi
+    if (( SECONDS - started >= ${BENCH_DRAIN_MAX_S:-900} )); then echo "==> backlog NOT drained after $(( SECONDS - started )) s: $pending messages left"; return; fi
     sleep 5
   done
 }

@@ -25,7 +25,7 @@ public sealed class ProbeModule : IModule
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddModuleEndpoints<ProbeDbContext>(ModuleName);
-        bus.AddModuleProjection<PingRecordedConsumer>();
+        bus.AddModuleBatchConsumer<PingRecordedConsumer>();
         bus.AddConsumer<DoomedPingConsumer>();
         bus.AddConsumer<CounterReachedConsumer>();
         bus.AddModuleSaga<CounterStateMachine, CounterState, ProbeDbContext>();

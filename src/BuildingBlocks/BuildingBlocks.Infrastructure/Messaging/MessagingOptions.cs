@@ -30,14 +30,14 @@ public sealed class MessagingOptions
 
     public int ConcurrentMessageLimit { get; set; } = 16;
 
-    /// <summary>Most messages a batch projection applies in one transaction.</summary>
-    public int ProjectionBatchSize { get; set; } = 100;
+    /// <summary>Most messages a batch consumer handles in one transaction.</summary>
+    public int ConsumerBatchSize { get; set; } = 100;
 
-    /// <summary>How long a batch projection waits for more messages after the first one of a batch.</summary>
-    public TimeSpan ProjectionBatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>How long a batch consumer waits for more messages after the first one of a batch.</summary>
+    public TimeSpan ConsumerBatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Batches of one projection applied at the same time.</summary>
-    public int ProjectionBatchConcurrency { get; set; } = 2;
+    /// <summary>Batches of one consumer handled at the same time.</summary>
+    public int ConsumerBatchConcurrency { get; set; } = 2;
 
     /// <summary>Inbox rows are kept this long: far longer than any redelivery of the same message.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);

@@ -42,20 +42,22 @@ public static class ModuleEndpoints
     }
 
     /// <summary>
-    /// A projection that applies its events in batches: it implements <c>IConsumer&lt;Batch&lt;TEvent&gt;&gt;</c>, and each
-    /// batch (up to <see cref="MessagingOptions.ProjectionBatchSize"/> messages, or what arrived within
-    /// <see cref="MessagingOptions.ProjectionBatchWindow"/>) is one inbox transaction instead of one per message.
+    /// A consumer that handles its messages in batches (projections, high-volume requests): it implements
+    /// <c>IConsumer&lt;Batch&lt;TMessage&gt;&gt;</c>, and each batch (up to <see cref="MessagingOptions.ConsumerBatchSize"/>
+    /// messages, or what arrived within <see cref="MessagingOptions.ConsumerBatchWindow"/>) is one inbox transaction
+    /// instead of one per message. One failing message fails (and retries) its whole batch, so such consumers answer bad
+    /// input with messages, never with exceptions.
     /// </summary>
-    public static IBusRegistrationConfigurator AddModuleProjection<TProjection>(this IBusRegistrationConfigurator bus)
-        where TProjection : class, IConsumer
+    public static IBusRegistrationConfigurator AddModuleBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer
     {
-        bus.AddConsumer<TProjection>((context, consumer) =>
+        bus.AddConsumer<TConsumer>((context, consumer) =>
         {
             var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
             consumer.Options<BatchOptions>(batch => batch
-                .SetMessageLimit(options.ProjectionBatchSize)
-                .SetTimeLimit(options.ProjectionBatchWindow)
-                .SetConcurrencyLimit(options.ProjectionBatchConcurrency));
+                .SetMessageLimit(options.ConsumerBatchSize)
+                .SetTimeLimit(options.ConsumerBatchWindow)
+                .SetConcurrencyLimit(options.ConsumerBatchConcurrency));
         });
         return bus;
     }

@@ -43,9 +43,9 @@ public sealed class AcquisitionModule : IModule
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddModuleEndpoints<AcquisitionDbContext>(ModuleName);
-        bus.AddConsumer<AuthorizePaymentConsumer>();
+        bus.AddModuleBatchConsumer<AuthorizePaymentConsumer>();
         bus.AddConsumer<CancelPaymentConsumer>();
-        bus.AddModuleProjection<PaymentTransactionProjection>();
+        bus.AddModuleBatchConsumer<PaymentTransactionProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

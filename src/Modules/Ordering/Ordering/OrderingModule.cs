@@ -54,10 +54,10 @@ public sealed class OrderingModule : IModule
     {
         bus.AddModuleEndpoints<OrderingDbContext>(ModuleName);
         bus.AddModuleSaga<CheckoutStateMachine, CheckoutState, OrderingDbContext>();
-        bus.AddModuleProjection<OrderPlacedProjection>();
-        bus.AddModuleProjection<OrderPaidProjection>();
-        bus.AddModuleProjection<OrderCancelledProjection>();
-        bus.AddModuleProjection<OrderShippedProjection>();
+        bus.AddModuleBatchConsumer<OrderPlacedProjection>();
+        bus.AddModuleBatchConsumer<OrderPaidProjection>();
+        bus.AddModuleBatchConsumer<OrderCancelledProjection>();
+        bus.AddModuleBatchConsumer<OrderShippedProjection>();
         bus.AddConsumer<BulkOrderSubmittedConsumer>();
     }
 
