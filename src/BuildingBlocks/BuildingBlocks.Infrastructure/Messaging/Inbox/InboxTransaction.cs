@@ -28,7 +28,6 @@ internal static class InboxTransaction
         await using var scope = await scopeProvider.GetScope(context);
         var services = scope.Context.GetPayload<IServiceProvider>();
         var dbContext = services.GetRequiredService<TContext>();
-
         var metrics = services.GetRequiredService<MessagingMetrics>();
 
         await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
