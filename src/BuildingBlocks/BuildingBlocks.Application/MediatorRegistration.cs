@@ -32,9 +32,12 @@ public static class MediatorRegistration
             }
         }
 
+        // FluentValidation builds a validator's rules (expression trees) in its constructor: one without dependencies
+        // is built once, not per request.
         foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(assembly, includeInternalTypes: true))
         {
-            services.AddScoped(validator.InterfaceType, validator.ValidatorType);
+            services.Add(new ServiceDescriptor(validator.InterfaceType, validator.ValidatorType,
+                validator.ValidatorType.GetConstructor(Type.EmptyTypes) is null ? ServiceLifetime.Scoped : ServiceLifetime.Singleton));
         }
 
         return services;

@@ -74,8 +74,11 @@ public sealed class PlaceOrderTests(ModularHostFactory host)
         var refused = await OrderingApi.PlaceAsync(customer, null, (plenty, 2), (scarce, 2));
 
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("status").GetInt32().ShouldBe(409);
         problem.GetProperty("code").GetString().ShouldBe("ordering.out_of_stock");
+        problem.GetProperty("correlationId").GetString().ShouldNotBeNullOrEmpty();
         var shortLines = problem.GetProperty("shortLines");
         shortLines.GetArrayLength().ShouldBe(1);
         shortLines[0].GetProperty("line").GetInt32().ShouldBe(1);

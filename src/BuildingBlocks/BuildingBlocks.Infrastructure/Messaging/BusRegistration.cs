@@ -16,6 +16,8 @@ public static class BusRegistration
     {
         services.AddMassTransit(bus =>
         {
+            // The platform never phones home (MassTransit otherwise reports its usage to masstransit.io).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new ModuleEndpointNameFormatter(moduleByAssembly));
             addConsumers(bus);
             bus.UsingRabbitMq((context, rabbit) =>

@@ -18,7 +18,7 @@ internal sealed class ProblemExceptionHandler(
     {
         var problem = exception switch
         {
-            DomainException domain => FromError(domain.Error),
+            DomainException domain => ErrorProblem.Details(domain.Error),
             ValidationException validation => ValidationProblem.From(validation.Errors),
             BadHttpRequestException badRequest => new ProblemDetails
             {
@@ -37,22 +37,6 @@ internal sealed class ProblemExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
-    }
-
-    private static ProblemDetails FromError(Error error)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = ErrorStatus.Of(error.Kind),
-            Title = error.Message,
-            Extensions = { ["code"] = error.Code },
-        };
-        foreach (var (key, value) in error.Details)
-        {
-            problem.Extensions[key] = value;
-        }
-
-        return problem;
     }
 
     // The binder's message names the property and the JSON position, which helps a client fix its request;

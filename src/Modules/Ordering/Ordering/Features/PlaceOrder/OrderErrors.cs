@@ -5,8 +5,8 @@ namespace Modular.Ordering.Features.PlaceOrder;
 internal static class OrderErrors
 {
     /// <summary>409 naming each short line (its position in the request, product and requested quantity).</summary>
-    public static DomainException OutOfStock(PlaceOrderCommand command, IReadOnlyCollection<Guid> shortProducts) =>
-        new(Error.Conflict("ordering.out_of_stock", "Not enough stock for some lines; nothing was reserved.") with
+    public static Error OutOfStock(PlaceOrderCommand command, IReadOnlyCollection<Guid> shortProducts) =>
+        Error.Conflict("ordering.out_of_stock", "Not enough stock for some lines; nothing was reserved.") with
         {
             Details = new Dictionary<string, object?>
             {
@@ -16,7 +16,7 @@ internal static class OrderErrors
                     .Select(entry => new ShortLine(entry.index, entry.line.ProductId, entry.line.Quantity))
                     .ToList(),
             },
-        });
+        };
 
     internal sealed record ShortLine(int Line, Guid ProductId, int Quantity);
 }

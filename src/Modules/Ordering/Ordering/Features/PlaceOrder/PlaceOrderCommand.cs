@@ -1,4 +1,5 @@
 using MediatR;
+using Modular.BuildingBlocks.Domain.Errors;
 
 namespace Modular.Ordering.Features.PlaceOrder;
 
@@ -11,5 +12,11 @@ internal sealed record PlaceOrderCommand(Guid CustomerId, IReadOnlyList<PlaceOrd
 
 internal sealed record PlaceOrderLine(Guid ProductId, int Quantity);
 
-/// <summary>The HTTP answer to write as is: a fresh 201 or the stored first answer of a retried Idempotency-Key.</summary>
-internal sealed record PlaceOrderAnswer(int StatusCode, string Body);
+internal abstract record PlaceOrderAnswer
+{
+    /// <summary>The HTTP answer to write as is: a fresh 201 or the stored first answer of a retried Idempotency-Key.</summary>
+    public sealed record Stored(int StatusCode, string Body) : PlaceOrderAnswer;
+
+    /// <summary>Refused and nothing stored; returned rather than thrown because a sold-out sale refuses most requests.</summary>
+    public sealed record Refused(Error Error) : PlaceOrderAnswer;
+}

@@ -22,7 +22,7 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
         // take the shortcut.
         if (command.IdempotencyKey is null && command.Lines.Where(line => soldOut.IsSoldOut(line.ProductId)).Select(line => line.ProductId).ToList() is { Count: > 0 } soldOutProducts)
         {
-            throw OrderErrors.OutOfStock(command, soldOutProducts);
+            return new PlaceOrderAnswer.Refused(OrderErrors.OutOfStock(command, soldOutProducts));
         }
 
         var placedAt = clock.GetUtcNow().UtcDateTime;
@@ -37,9 +37,9 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
 
         return await batcher.PlaceAsync(pending) switch
         {
-            PlacementOutcome.Answered answered => new PlaceOrderAnswer(answered.StatusCode, answered.Body),
-            PlacementOutcome.OutOfStock outOfStock => throw OrderErrors.OutOfStock(command, outOfStock.ShortProducts),
-            PlacementOutcome.KeyReused => throw new DomainException(Error.Unprocessable(
+            PlacementOutcome.Answered answered => new PlaceOrderAnswer.Stored(answered.StatusCode, answered.Body),
+            PlacementOutcome.OutOfStock outOfStock => new PlaceOrderAnswer.Refused(OrderErrors.OutOfStock(command, outOfStock.ShortProducts)),
+            PlacementOutcome.KeyReused => new PlaceOrderAnswer.Refused(Error.Unprocessable(
                 "ordering.idempotency_key_reused", "This Idempotency-Key was already used with a different request.")),
             var other => throw new InvalidOperationException($"Unexpected placement outcome {other}."),
         };

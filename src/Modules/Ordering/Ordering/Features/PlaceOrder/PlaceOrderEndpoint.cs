@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.Problems;
 
 namespace Modular.Ordering.Features.PlaceOrder;
 
@@ -19,7 +20,12 @@ internal static class PlaceOrderEndpoint
             {
                 var answer = await mediator.Send(
                     new PlaceOrderCommand(user.UserId, request.Lines ?? [], request.CardToken ?? "", idempotencyKey), cancellationToken);
-                return Results.Text(answer.Body, "application/json", statusCode: answer.StatusCode);
+                return answer switch
+                {
+                    PlaceOrderAnswer.Stored stored => Results.Text(stored.Body, "application/json", statusCode: stored.StatusCode),
+                    PlaceOrderAnswer.Refused refused => ErrorProblem.Result(refused.Error),
+                    _ => throw new InvalidOperationException($"Unexpected answer {answer}."),
+                };
             })
             .RequireAuthorization(Roles.Customer);
 
