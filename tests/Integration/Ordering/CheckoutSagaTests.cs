@@ -82,6 +82,34 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     }
 
     [Fact]
+    public async Task A_deadline_passing_while_the_payment_request_still_waits_in_the_outbox_does_not_cancel_the_order()
+    {
+        var product = await _api.CreateProductAsync(stock: 5);
+        Guid orderId;
+        await Broker.StopAsync();
+        try
+        {
+            orderId = await PlaceAsync(product, quantity: 1, OrderingApi.ApprovingCard);
+            // The outage outlasts the payment timeout: the deadline passes while AuthorizePayment cannot leave the outbox.
+            await _api.Database.ExecuteAsync($"UPDATE ordering.checkout_states SET payment_deadline = now() - interval '1 second' WHERE correlation_id = '{orderId}'");
+
+            await Eventually.HoldsAsync(async () => await DeadlineAsync(orderId) > DateTime.UtcNow.AddSeconds(20), Patience,
+                "the timeout worker moved the deadline a whole timeout ahead instead of cancelling");
+            (await StatusAsync(orderId)).ShouldBe("PendingPayment");
+            (await _api.Database.ScalarAsync<long>(
+                "SELECT count(*) FROM ordering.outbox_messages WHERE message_type LIKE '%CheckoutPaymentTimedOut%' AND body LIKE '%' || $1 || '%'",
+                orderId.ToString())).ShouldBe(0);
+        }
+        finally
+        {
+            await Broker.StartAsync();
+        }
+
+        await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience, "once the broker is back the request leaves and the approval pays the order");
+        (await _api.StockAsync(product)).ShouldBe(4);
+    }
+
+    [Fact]
     public async Task A_shopper_cancels_a_paid_order_the_stock_returns_and_the_payment_is_cancelled()
     {
         await using var payments = await PaymentsObserver.StartAsync(host.Services);
@@ -141,6 +169,9 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
 
     private Task<string> PaymentStatusAsync(Guid orderId) => _api.Database.ScalarAsync<string>(
         "SELECT coalesce((SELECT status FROM acquisition.payment_transactions WHERE reference = $1), 'none')", orderId);
+
+    private Task<DateTime> DeadlineAsync(Guid orderId) =>
+        _api.Database.ScalarAsync<DateTime>("SELECT payment_deadline FROM ordering.checkout_states WHERE correlation_id = $1", orderId);
 
     private Task<long> CheckoutsOfAsync(Guid orderId) => _api.Database.ScalarAsync<long>("SELECT count(*) FROM ordering.checkout_states WHERE correlation_id = $1", orderId);
 }

@@ -13,6 +13,8 @@ namespace Modular.Ordering.Features.Checkout;
 /// The checkout's timer (the broker has no scheduler plugin): polls due payment deadlines, marks them and publishes
 /// CheckoutPaymentTimedOut through the outbox in one transaction. SKIP LOCKED lets every instance run it: each due
 /// checkout is taken by one of them, and a checkout a saga message holds is taken on a later pass.
+/// "No answer in time" is only judged once the question was asked: while the order's AuthorizePayment may still wait
+/// in this module's outbox (broker down, a flash sale's backlog), a due deadline is moved a whole timeout ahead instead.
 /// </summary>
 internal sealed class PaymentTimeoutWorker(
     ModuleDataSource<OrderingDbContext> database,
@@ -44,24 +46,41 @@ internal sealed class PaymentTimeoutWorker(
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The outbox's oldest pending row (by id, on its partial index) stands for the backlog: an order placed after it
+        // (with a margin for the reservation batch) may still have its AuthorizePayment there.
         const string sql = """
-            WITH due AS (
-                SELECT correlation_id FROM ordering.checkout_states
-                 WHERE current_state = 'AwaitingPayment' AND timeout_published_at IS NULL AND payment_deadline <= now()
-                 ORDER BY payment_deadline
+            WITH backlog AS (
+                SELECT created_at AS oldest FROM ordering.outbox_messages WHERE dead_lettered_at IS NULL ORDER BY id LIMIT 1),
+            due AS (
+                SELECT s.correlation_id,
+                       coalesce(o.placed_at + interval '5 seconds' >= (SELECT oldest FROM backlog), false) AS request_still_queued
+                  FROM ordering.checkout_states s
+                  LEFT JOIN ordering.orders o ON o.id = s.correlation_id
+                 WHERE s.current_state = 'AwaitingPayment' AND s.timeout_published_at IS NULL AND s.payment_deadline <= now()
+                 ORDER BY s.payment_deadline
                  LIMIT $1
-                   FOR UPDATE SKIP LOCKED)
-            UPDATE ordering.checkout_states AS s SET timeout_published_at = now()
+                   FOR UPDATE OF s SKIP LOCKED)
+            UPDATE ordering.checkout_states AS s
+               SET timeout_published_at = CASE WHEN due.request_still_queued THEN NULL ELSE now() END,
+                   payment_deadline = CASE WHEN due.request_still_queued THEN now() + $2 ELSE s.payment_deadline END
               FROM due WHERE s.correlation_id = due.correlation_id
-            RETURNING s.correlation_id, s.payment_deadline
+            RETURNING s.correlation_id, s.payment_deadline, due.request_still_queued
             """;
         var timedOut = new List<object>();
-        await using (var command = new NpgsqlCommand(sql, connection, transaction) { Parameters = { new NpgsqlParameter { Value = BatchSize } } })
+        var handled = 0;
+        await using (var command = new NpgsqlCommand(sql, connection, transaction)
+                     {
+                         Parameters = { new NpgsqlParameter { Value = BatchSize }, new NpgsqlParameter { Value = options.Value.PaymentTimeout } },
+                     })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                timedOut.Add(new CheckoutPaymentTimedOut(reader.GetGuid(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero)));
+                handled++;
+                if (!reader.GetBoolean(2))
+                {
+                    timedOut.Add(new CheckoutPaymentTimedOut(reader.GetGuid(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero)));
+                }
             }
         }
 
@@ -77,6 +96,6 @@ internal sealed class PaymentTimeoutWorker(
             outboxSignals.Wake(OrderingModule.ModuleName);
         }
 
-        return timedOut.Count;
+        return handled;
     }
 }
