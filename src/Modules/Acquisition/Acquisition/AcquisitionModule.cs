@@ -27,13 +27,16 @@ public sealed class AcquisitionModule : IModule
     public void AddServices(IServiceCollection services, ModuleContext context)
     {
         // No connection ever waits on the card network (the authorizer calls it outside any transaction), so every use
-        // is short: 1 held by the authorizer's LISTEN, its lease claims and one short transaction per answer, the
+        // is short: 1 held by the authorizer's LISTEN, its lease claims and one short transaction per batch of answers, the
         // consumers' transactions (3 endpoints × ConcurrentMessageLimit, a few ms each), admin commands and the outbox
         // dispatcher. 20 keeps the platform's sum of pools well under max_connections.
         services.AddModuleDatabase<AcquisitionDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 20);
         services.Configure<CardNetworkOptions>(context.Configuration.GetSection(CardNetworkOptions.Section));
         services.Configure<AuthorizerOptions>(context.Configuration.GetSection(AuthorizerOptions.Section));
         services.AddSingleton<ICardNetwork, SimulatedCardNetwork>();
+        // The recorder is registered first so it stops last: the authorizer's shutdown waits for its answers to be recorded.
+        services.AddSingleton<PaymentAnswerRecorder>();
+        services.AddHostedService(provider => provider.GetRequiredService<PaymentAnswerRecorder>());
         services.AddHostedService<PaymentAuthorizer>();
         var readConnectionString = context.Configuration["Acquisition:ReadConnectionString"]
             ?? context.Services.Postgres.ConnectionString(maxPoolSize: 5, "modular-acquisition-read");

@@ -37,18 +37,25 @@ internal sealed class ModuleSagaRepositoryContext<TContext, TSaga, TMessage> : C
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        // Messages for one instance run one at a time until this transaction ends. The advisory lock also covers an
-        // instance that does not exist yet, so concurrent first events never race to insert it; the row lock guards
-        // against anything that updates the table without taking the advisory lock.
-        await dbContext.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}::text, 0))", [correlationId], CancellationToken);
-        var lockInstance = "SELECT * FROM " + TableName() + " WHERE correlation_id = {0} FOR UPDATE";
-        var instance = await dbContext.Set<TSaga>()
-            .FromSqlRaw(lockInstance, correlationId)
-            .AsTracking()
-            .SingleOrDefaultAsync(CancellationToken);
+        // Messages for one instance run one at a time until this transaction ends: an existing instance by its row lock
+        // (one round trip, the usual case); a missing one under an advisory lock on its id, taken before looking again,
+        // so concurrent first events never race to insert it and a message that waited sees the instance just created.
+        var instance = await LockInstanceAsync(correlationId);
+        if (instance is null)
+        {
+            await dbContext.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}::text, 0))", [correlationId], CancellationToken);
+            instance = await LockInstanceAsync(correlationId);
+        }
+
         return instance is null
             ? default!
             : await factory.CreateSagaConsumeContext(dbContext, consumeContext, instance, SagaConsumeContextMode.Load);
+    }
+
+    private Task<TSaga?> LockInstanceAsync(Guid correlationId)
+    {
+        var lockInstance = "SELECT * FROM " + TableName() + " WHERE correlation_id = {0} FOR UPDATE";
+        return dbContext.Set<TSaga>().FromSqlRaw(lockInstance, correlationId).AsTracking().SingleOrDefaultAsync(CancellationToken);
     }
 
     public async Task Save(SagaConsumeContext<TSaga> context)

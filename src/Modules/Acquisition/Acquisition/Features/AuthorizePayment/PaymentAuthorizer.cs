@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Modular.Acquisition.CardNetwork;
 using Modular.Acquisition.Infrastructure;
-using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Npgsql;
 
@@ -13,16 +10,16 @@ namespace Modular.Acquisition.Features.AuthorizePayment;
 
 /// <summary>
 /// Asks the card network for the pending transactions, outside any database transaction: it leases due rows (one short
-/// UPDATE), calls the network for each concurrently (at most <see cref="AuthorizerOptions.MaxInFlight"/>), and records
-/// each answer in its own short transaction with its messages. Woken by the request's NOTIFY, polling as a fallback.
+/// UPDATE), calls the network for each concurrently (at most <see cref="AuthorizerOptions.MaxInFlight"/>), and has the
+/// <see cref="PaymentAnswerRecorder"/> record each answer with its messages in a short transaction. Woken by the
+/// request's NOTIFY, polling as a fallback.
 /// A crash after the network answered leaves the row Pending; once the lease runs out it is asked again, and the
 /// network's idempotency per reference returns the same approval, so the card is never charged twice.
 /// </summary>
 internal sealed class PaymentAuthorizer(
     ModuleDataSource<AcquisitionDbContext> database,
-    IServiceScopeFactory scopes,
     ICardNetwork network,
-    OutboxSignals outboxSignals,
+    PaymentAnswerRecorder recorder,
     IOptions<AuthorizerOptions> authorizerOptions,
     IOptionsMonitor<CardNetworkOptions> networkOptions,
     TimeProvider clock,
@@ -138,52 +135,12 @@ internal sealed class PaymentAuthorizer(
                 }
             }
 
-            await RecordAsync(due.Id, answer);
+            await recorder.RecordAsync(due.Id, answer);
         }
         catch (Exception exception)
         {
             // The row stays Pending under its lease and is asked again when the lease runs out.
             logger.LogError(exception, "Authorization of payment {PaymentId} failed; it is retried after its lease", due.Id);
         }
-    }
-
-    private async Task RecordAsync(Guid paymentId, CardNetworkAnswer? answer)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AcquisitionDbContext>();
-        var payment = await db.Payments.AsTracking().FirstAsync(p => p.Id == paymentId);
-        if (!payment.IsPending)
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        switch (answer)
-        {
-            case CardApproved approved:
-                payment.Approve(approved.Card, approved.ApprovalNumber, now);
-                break;
-            case CardDeclined declined:
-                payment.Decline(declined.Card, declined.Code, declined.Reason, now);
-                break;
-            default:
-                // No answer: the caller is told nothing and its own timeout decides.
-                payment.RecordNoAnswer();
-                break;
-        }
-
-        db.PublishRecorded(payment);
-        db.PublishAnswer(payment);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another authorizer (after a lease ran out) recorded this payment first: its answer stands.
-            return;
-        }
-
-        outboxSignals.Wake(db.Schema);
     }
 }
