@@ -120,6 +120,36 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     }
 
     [Fact]
+    public async Task A_burst_of_requests_answered_together_gives_each_payment_its_own_answer_once()
+    {
+        // The network's answers arrive together and are recorded many per transaction: none may take another's outcome.
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var merchant = await _api.CreateMerchantAsync();
+        var approved = Enumerable.Range(0, 90).Select(_ => Guid.CreateVersion7()).ToList();
+        var declined = Enumerable.Range(0, 60).Select(_ => Guid.CreateVersion7()).ToList();
+
+        await Task.WhenAll(
+            approved.Select(reference => caller.AuthorizeAsync(merchant, reference, 12_000, "tok_visa_approve"))
+                .Concat(declined.Select(reference => caller.AuthorizeAsync(merchant, reference, 12_000, "tok_decline_insufficient_funds"))));
+
+        foreach (var reference in approved)
+        {
+            (await caller.AwaitAsync<PaymentAuthorized>(reference)).Single().Amount.ShouldBe(12_000);
+            (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
+        }
+
+        foreach (var reference in declined)
+        {
+            (await caller.AwaitAsync<PaymentDeclined>(reference)).Single().ReasonCode.ShouldBe("card.insufficient_funds");
+            (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Declined");
+        }
+
+        var paymentIds = approved.Select(reference => caller.AnswersFor<PaymentAuthorized>(reference).Single().PaymentId).ToList();
+        paymentIds.Distinct().Count().ShouldBe(approved.Count);
+        approved.Concat(declined).ShouldAllBe(reference => caller.AnswerCountFor(reference) == 1);
+    }
+
+    [Fact]
     public async Task A_repeated_request_gets_the_first_outcome_again_and_never_a_second_charge()
     {
         await using var caller = await PaymentsCaller.StartAsync(host.Services);
