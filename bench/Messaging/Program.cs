@@ -32,6 +32,15 @@ var errors = 0;
 // at up to 3,700 methods per 5 s, then falls under 100); its messages are not measured (only pings created after it are).
 Console.WriteLine($"Warming up for {warmUp.TotalSeconds:0} s ...");
 await DriveAsync(warmUp, new System.Collections.Concurrent.ConcurrentBag<Guid>());
+// The measured commands must not queue behind the warm-up's: wait until every warm-up ping has been consumed.
+var warmUpDrained = Stopwatch.StartNew();
+while (await ScalarAsync<long>("SELECT count(*) FROM probe.pings p WHERE NOT EXISTS (SELECT 1 FROM probe.ping_effects e WHERE e.ping_id = p.id)") > 0
+       && warmUpDrained.Elapsed < TimeSpan.FromSeconds(120))
+{
+    await Task.Delay(250);
+}
+
+Console.WriteLine($"Warm-up backlog drained in {warmUpDrained.Elapsed.TotalSeconds:0.0} s");
 var runStarted = DateTime.UtcNow;
 var pingIds = new System.Collections.Concurrent.ConcurrentBag<Guid>();
 errors = 0;
