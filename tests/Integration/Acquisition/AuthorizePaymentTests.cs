@@ -120,6 +120,36 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     }
 
     [Fact]
+    public async Task An_answer_recorded_by_another_instance_while_this_one_waits_on_the_network_stands()
+    {
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        var organization = Guid.CreateVersion7();
+        var merchant = await _api.CreateMerchantAsync(organization);
+        var reference = Guid.CreateVersion7();
+        var paymentId = Guid.CreateVersion7();
+        // A request whose first instance's lease has just run out: this host claims it and asks the network, which never
+        // answers this card (the wait ends after AnswerTimeout). Meanwhile the first instance comes back and records an approval.
+        await _api.Database.ExecuteAsync($"""
+            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, status, requested_at, leased_until, version)
+            VALUES ('{paymentId}', '{merchant}', '{organization}', '{reference}', 20000, 'tok_no_answer', 'Pending', now(), now() - interval '1 second', 1)
+            """);
+        await Eventually.HoldsAsync(
+            async () => await _api.Database.ScalarAsync<bool>($"SELECT leased_until > now() FROM acquisition.payment_transactions WHERE id = '{paymentId}'"),
+            TimeSpan.FromSeconds(10), "this host leases the request");
+
+        await _api.Database.ExecuteAsync($"""
+            UPDATE acquisition.payment_transactions SET status = 'Approved', approval_number = '12345678', approved_at = now(), version = 2
+             WHERE id = '{paymentId}'
+            """);
+
+        // This host's "no answer" arrives after the approval and must not replace it.
+        await Task.Delay(TimeSpan.FromSeconds(7));
+        (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
+        (await _api.Database.ScalarAsync<int>($"SELECT version FROM acquisition.payment_transactions WHERE id = '{paymentId}'")).ShouldBe(2);
+        caller.AnswerCountFor(reference).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_burst_of_requests_answered_together_gives_each_payment_its_own_answer_once()
     {
         // The network's answers arrive together and are recorded many per transaction: none may take another's outcome.
