@@ -101,15 +101,11 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     public async Task A_request_left_pending_by_a_crashed_instance_is_authorized_once_its_lease_runs_out()
     {
         await using var caller = await PaymentsCaller.StartAsync(host.Services);
-        var organization = Guid.CreateVersion7();
-        var merchant = await _api.CreateMerchantAsync(organization);
+        var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
         // Another instance stored the request and leased it for 3 s, then died before recording the network's answer.
-        await _api.Database.ExecuteAsync($"""
-            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, status, requested_at, leased_until, version)
-            VALUES ('{Guid.CreateVersion7()}', '{merchant}', '{organization}', '{reference}', 20000, 'tok_visa_approve', 'Pending', now(), now() + interval '3 seconds', 1)
-            """);
+        await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_visa_approve", leaseLeft: TimeSpan.FromSeconds(3));
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         caller.AnswerCountFor(reference).ShouldBe(0);
@@ -123,16 +119,11 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     public async Task An_answer_recorded_by_another_instance_while_this_one_waits_on_the_network_stands()
     {
         await using var caller = await PaymentsCaller.StartAsync(host.Services);
-        var organization = Guid.CreateVersion7();
-        var merchant = await _api.CreateMerchantAsync(organization);
+        var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
-        var paymentId = Guid.CreateVersion7();
         // A request whose first instance's lease has just run out: this host claims it and asks the network, which never
         // answers this card (the wait ends after AnswerTimeout). Meanwhile the first instance comes back and records an approval.
-        await _api.Database.ExecuteAsync($"""
-            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, status, requested_at, leased_until, version)
-            VALUES ('{paymentId}', '{merchant}', '{organization}', '{reference}', 20000, 'tok_no_answer', 'Pending', now(), now() - interval '1 second', 1)
-            """);
+        var paymentId = await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_no_answer", leaseLeft: TimeSpan.FromSeconds(-1));
         await Eventually.HoldsAsync(
             async () => await _api.Database.ScalarAsync<bool>($"SELECT leased_until > now() FROM acquisition.payment_transactions WHERE id = '{paymentId}'"),
             TimeSpan.FromSeconds(10), "this host leases the request");
@@ -202,5 +193,18 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
         caller.AnswersFor<PaymentAuthorized>(declinedReference).ShouldBeEmpty();
         (await _api.TransactionsOfAsync(merchant, approvedReference)).ShouldBe(1);
         (await _api.TransactionsOfAsync(merchant, declinedReference)).ShouldBe(1);
+    }
+
+    /// <summary>A Pending request of 20,000 KRW as another instance stores it, leased by that instance for <paramref name="leaseLeft"/>.</summary>
+    private async Task<Guid> StorePendingLeasedByAnotherInstanceAsync(Guid merchant, Guid reference, string cardToken, TimeSpan leaseLeft)
+    {
+        var paymentId = Guid.CreateVersion7();
+        var organization = await _api.Database.ScalarAsync<Guid>($"SELECT organization_id FROM acquisition.merchants WHERE id = '{merchant}'");
+        await _api.Database.ExecuteAsync($"""
+            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, status, requested_at, leased_until, version)
+            VALUES ('{paymentId}', '{merchant}', '{organization}', '{reference}', 20000, '{cardToken}', 'Pending', now(),
+                    now() + make_interval(secs => {leaseLeft.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}), 1)
+            """);
+        return paymentId;
     }
 }
