@@ -12,6 +12,6 @@ scripts/services rabbitmqctl delete_vhost "$MODULAR_RABBITMQ_VHOST" >/dev/null
 scripts/services up >/dev/null
 dotnet build bench/Messaging -c Release -nologo -v quiet
 # Dirty pages left by earlier runs (a dropped database, gigabytes of WAL) are written back now, not during the
-# measurement (the suspected cause of p99 up to 0.8 s in messaging runs started right after the ordering bench).
+# measurement.
 sync
 exec dotnet bench/Messaging/bin/Release/net10.0/Modular.Bench.Messaging.dll

@@ -16,7 +16,7 @@ MODULAR_PG_DATABASE=postgres scripts/services psql -q -c "DROP DATABASE IF EXIST
 scripts/services rabbitmqctl delete_vhost "$MODULAR_RABBITMQ_VHOST" >/dev/null
 scripts/services up >/dev/null
 # Dirty pages left by earlier runs (a dropped database, gigabytes of WAL) are written back now, not during the
-# measurement (the suspected cause of p99 up to 0.8 s in messaging runs started right after the ordering bench).
+# measurement.
 sync
 # wrk (Debian) drives the load; installed here like the services, so a fresh machine can run the scenario.
 if ! command -v wrk >/dev/null; then

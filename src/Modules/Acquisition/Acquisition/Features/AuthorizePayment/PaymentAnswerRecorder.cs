@@ -22,12 +22,11 @@ internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxS
     private readonly Channel<NetworkAnswer> _answers = Channel.CreateUnbounded<NetworkAnswer>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <param name="answer">Null when the network did not answer in time.</param>
-    public Task RecordAsync(Guid paymentId, CardNetworkAnswer? answer)
+    public async Task RecordAsync(Guid paymentId, CardNetworkAnswer? answer)
     {
         var networkAnswer = new NetworkAnswer(paymentId, answer);
-        return _answers.Writer.TryWrite(networkAnswer)
-            ? networkAnswer.Recorded.Task
-            : Task.FromException(new InvalidOperationException("The answer recorder has stopped."));
+        await _answers.Writer.WriteAsync(networkAnswer);
+        await networkAnswer.Recorded.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
