@@ -13,6 +13,7 @@ using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.BuildingBlocks.Web.Health;
 using Modular.BuildingBlocks.Web.Modules;
 using Modular.BuildingBlocks.Web.Observability;
+using Modular.BuildingBlocks.Web.Priority;
 using Modular.BuildingBlocks.Web.Problems;
 using Modular.BuildingBlocks.Web.Security;
 using Npgsql;
@@ -77,6 +78,7 @@ public static class ModularPlatform
 
     public static WebApplication UseModularPlatform(this WebApplication app)
     {
+        app.UseMiddleware<ForegroundDemandMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

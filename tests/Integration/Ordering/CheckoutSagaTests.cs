@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Modular.BuildingBlocks.Infrastructure.Messaging;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Priority;
 using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
@@ -155,12 +159,41 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
         (await _api.StockAsync(product)).ShouldBe(4);
     }
 
+    [Fact]
+    public async Task During_a_burst_the_requests_come_first_and_payments_still_go_through()
+    {
+        var gate = host.Services.GetRequiredService<BackgroundGate>();
+        var busyAt = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.YieldToRequestsInFlight;
+        var product = await _api.CreateProductAsync(stock: 5);
+        using var slowClient = _api.Customer();
+        await using (StalledRequests.Start(slowClient, "/api/ordering/orders", busyAt))
+        {
+            await Eventually.HoldsAsync(async () => await BackgroundYieldsAsync(gate), Patience,
+                "requests in flight at the threshold make background work wait for a slot");
+
+            var orderId = await PlaceAsync(product, quantity: 1, OrderingApi.ApprovingCard);
+
+            await Eventually.HoldsAsync(async () => await StatusAsync(orderId) == "Paid", Patience,
+                "the checkout still runs, one unit of work at a time, while the burst lasts");
+            (await BackgroundYieldsAsync(gate)).ShouldBeTrue("the burst was still on when the order was paid");
+        }
+
+        await Eventually.HoldsAsync(async () => !await BackgroundYieldsAsync(gate), Patience, "the burst is over: background work runs freely again");
+        (await _api.StockAsync(product)).ShouldBe(4);
+    }
+
     private async Task<Guid> PlaceAsync(Guid product, int quantity, string cardToken, Guid? customerId = null)
     {
         using var customer = _api.Customer(customerId);
         var response = await OrderingApi.PlaceWithCardAsync(customer, null, cardToken, (product, quantity));
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<bool> BackgroundYieldsAsync(BackgroundGate gate)
+    {
+        using var pass = await gate.EnterAsync(CancellationToken.None);
+        return pass.WhileBusy;
     }
 
     private Task<string> StatusAsync(Guid orderId) => _api.Database.ScalarAsync<string>("SELECT status FROM ordering.orders WHERE id = $1", orderId);

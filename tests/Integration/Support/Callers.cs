@@ -17,7 +17,9 @@ public static class Callers
     {
         var token = factory.Services.GetRequiredService<AccessTokenIssuer>()
             .Issue(userId, organizationId, $"{userId:N}@callers.test", roles);
-        var client = factory.CreateClient();
+        // No redirect handling: the API never redirects, and that handler buffers request bodies before sending them
+        // (a request whose body is still arriving would never reach the host).
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return client;
     }

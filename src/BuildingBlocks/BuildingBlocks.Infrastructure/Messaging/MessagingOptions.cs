@@ -9,6 +9,9 @@ public sealed class MessagingOptions
     /// <summary>Rows the dispatcher takes per batch; they are published concurrently.</summary>
     public int DispatchBatchSize { get; set; } = 200;
 
+    /// <summary>Rows per batch while the web tier is busy (see <see cref="YieldToRequestsInFlight"/>): each batch is one unit of background work.</summary>
+    public int DispatchBatchSizeWhenBusy { get; set; } = 16;
+
     /// <summary>
     /// Concurrent dispatch loops per module and instance: while one lane waits for the broker's confirms of its batch,
     /// another reads and publishes the next one.
@@ -38,6 +41,16 @@ public sealed class MessagingOptions
 
     /// <summary>Batches of one consumer handled at the same time.</summary>
     public int ConsumerBatchConcurrency { get; set; } = 2;
+
+    /// <summary>
+    /// With this many HTTP requests in flight the instance is busy and background work (consumers, outbox delivery)
+    /// yields to them; 0 never yields. The default is far above what interactive traffic keeps in flight on a small
+    /// instance and far below a flash sale's burst.
+    /// </summary>
+    public int YieldToRequestsInFlight { get; set; } = 64;
+
+    /// <summary>Units of background work (a message, a batch, an outbox delivery batch) an instance runs at once while busy.</summary>
+    public int BackgroundSlotsWhenBusy { get; set; } = 2;
 
     /// <summary>Inbox rows are kept this long: far longer than any redelivery of the same message.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Application;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Priority;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 
 namespace Modular.BuildingBlocks.Infrastructure.Messaging;
@@ -17,6 +18,8 @@ public static class MessagingRegistration
         services.Configure<MessagingOptions>(configuration.GetSection("Messaging"));
         services.AddSingleton<OutboxSignals>();
         services.AddSingleton<MessagingMetrics>();
+        services.AddSingleton<ForegroundDemand>();
+        services.AddSingleton<BackgroundGate>();
         services.AddHostedService<OutboxNotificationListener>();
         return services;
     }

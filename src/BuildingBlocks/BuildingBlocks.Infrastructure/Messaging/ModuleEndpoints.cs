@@ -10,8 +10,8 @@ namespace Modular.BuildingBlocks.Infrastructure.Messaging;
 public static class ModuleEndpoints
 {
     /// <summary>
-    /// Every receive endpoint of the module (named "&lt;module&gt;-...") gets: retry outside the transaction, the inbox
-    /// and consumer outbox on the module's DbContext, a durable quorum queue, and bounded concurrency.
+    /// Every receive endpoint of the module (named "&lt;module&gt;-...") gets: retry outside the transaction, the background
+    /// gate, the inbox and consumer outbox on the module's DbContext, a durable quorum queue, and bounded concurrency.
     /// </summary>
     public static IBusRegistrationConfigurator AddModuleEndpoints<TContext>(this IBusRegistrationConfigurator bus, string module)
         where TContext : ModuleDbContext
@@ -27,9 +27,9 @@ public static class ModuleEndpoints
             // Outside the inbox filter, so each retry is a fresh transaction: serialization failures, deadlocks and
             // duplicate-key races (40001, 40P01, 23505) are retried like any other failure, then the message goes to _error.
             endpoint.UseMessageRetry(retry => retry.Exponential(options.ConsumeAttempts - 1, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)));
-            var inbox = new InboxConfigurationObserver<TContext>(endpointName, context);
-            endpoint.ConnectConsumerConfigurationObserver(inbox);
-            endpoint.ConnectSagaConfigurationObserver(inbox);
+            var pipe = new ModuleConsumePipeObserver<TContext>(endpointName, context);
+            endpoint.ConnectConsumerConfigurationObserver(pipe);
+            endpoint.ConnectSagaConfigurationObserver(pipe);
             // Raise only: a batch consumer's options may already have asked for more.
             endpoint.ConcurrentMessageLimit = Math.Max(endpoint.ConcurrentMessageLimit ?? 0, options.ConcurrentMessageLimit);
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

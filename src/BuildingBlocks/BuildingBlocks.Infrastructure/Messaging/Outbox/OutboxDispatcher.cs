@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Priority;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,12 +13,14 @@ namespace Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 /// Delivers one module's outbox to RabbitMQ. Its lanes take batches, oldest first, with FOR UPDATE SKIP LOCKED (lanes
 /// and other instances share the work; delivery order is not guaranteed), publish a batch concurrently with each row's
 /// stored MessageId, delete what was delivered and back off what failed; a row that keeps failing is dead-lettered in
-/// place. A broker outage only pauses delivery.
+/// place. A broker outage only pauses delivery. Each batch passes the <see cref="BackgroundGate"/> first: while the web
+/// tier is busy, messages wait in the table (where keeping them is cheapest) rather than compete with its requests.
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     ModuleDataSource<TContext> module,
     IBus bus,
     OutboxSignals signals,
+    BackgroundGate gate,
     MessagingMetrics metrics,
     IOptions<MessagingOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
@@ -53,7 +56,7 @@ internal sealed class OutboxDispatcher<TContext>(
                 }
 
                 outageBackoff = TimeSpan.Zero;
-                if (pass.Taken < _options.DispatchBatchSize)
+                if (!pass.Full)
                 {
                     await signals.WaitAsync(_schema, _options.PollInterval, stoppingToken);
                 }
@@ -76,13 +79,15 @@ internal sealed class OutboxDispatcher<TContext>(
 
     private async Task<DispatchPass> DispatchBatchAsync(CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(cancellationToken);
         await using var connection = await module.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var batch = await TakeBatchAsync(connection, cancellationToken);
+        var size = pass.WhileBusy ? _options.DispatchBatchSizeWhenBusy : _options.DispatchBatchSize;
+        var batch = await TakeBatchAsync(connection, size, cancellationToken);
         if (batch.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken);
-            return new DispatchPass(0, BrokerUnreachable: false);
+            return new DispatchPass(Full: false, BrokerUnreachable: false);
         }
 
         // One deadline for the whole batch: its publishes are concurrent, and one timer per message costs more than it tells.
@@ -103,10 +108,10 @@ internal sealed class OutboxDispatcher<TContext>(
             logger.LogWarning("Broker unreachable; {Count} outbox messages of {Schema} wait for it", batch.Count - delivered.Length, _schema);
         }
 
-        return new DispatchPass(batch.Count, unreachable);
+        return new DispatchPass(batch.Count == size, unreachable);
     }
 
-    private async Task<List<PendingOutboxMessage>> TakeBatchAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task<List<PendingOutboxMessage>> TakeBatchAsync(NpgsqlConnection connection, int size, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
             SELECT id, message_id, message_type, body, destination, correlation_id, conversation_id, initiator_id, headers, created_at, attempts
@@ -116,7 +121,7 @@ internal sealed class OutboxDispatcher<TContext>(
             LIMIT @batch
             FOR UPDATE SKIP LOCKED
             """, connection);
-        command.Parameters.AddWithValue("batch", _options.DispatchBatchSize);
+        command.Parameters.AddWithValue("batch", size);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var batch = new List<PendingOutboxMessage>();
         while (await reader.ReadAsync(cancellationToken))
@@ -213,5 +218,5 @@ internal sealed class OutboxDispatcher<TContext>(
 
     private sealed record DeliveryOutcome(PendingOutboxMessage Message, Exception? Error);
 
-    private sealed record DispatchPass(int Taken, bool BrokerUnreachable);
+    private sealed record DispatchPass(bool Full, bool BrokerUnreachable);
 }

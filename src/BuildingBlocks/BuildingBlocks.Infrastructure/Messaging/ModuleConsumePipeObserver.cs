@@ -1,16 +1,24 @@
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Priority;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 
-namespace Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
+namespace Modular.BuildingBlocks.Infrastructure.Messaging;
 
-/// <summary>Puts an <see cref="InboxFilter{TContext,TMessage}"/> in front of every consumer and saga message pipe of a module's endpoint.</summary>
-internal sealed class InboxConfigurationObserver<TContext>(string endpointName, IRegistrationContext registration)
+/// <summary>
+/// Puts in front of every consumer and saga message pipe of a module's endpoint, in this order: the
+/// <see cref="BackgroundGate"/> (waiting there holds no connection), then the <see cref="InboxFilter{TContext,TMessage}"/>
+/// (the transaction).
+/// </summary>
+internal sealed class ModuleConsumePipeObserver<TContext>(string endpointName, IRegistrationContext registration)
     : IConsumerConfigurationObserver, ISagaConfigurationObserver
     where TContext : ModuleDbContext
 {
     private readonly ConsumeScopeProvider _scopeProvider = new(registration);
+    private readonly BackgroundGate _gate = registration.GetRequiredService<BackgroundGate>();
 
     public void ConsumerConfigured<TConsumer>(IConsumerConfigurator<TConsumer> configurator)
         where TConsumer : class
@@ -20,7 +28,7 @@ internal sealed class InboxConfigurationObserver<TContext>(string endpointName, 
     public void ConsumerMessageConfigured<TConsumer, TMessage>(IConsumerMessageConfigurator<TConsumer, TMessage> configurator)
         where TConsumer : class
         where TMessage : class =>
-        AddInbox<TConsumer, TMessage>((IConsumerMessageConfigurator<TMessage>)configurator);
+        AddFilters<TConsumer, TMessage>((IConsumerMessageConfigurator<TMessage>)configurator);
 
     public void SagaConfigured<TSaga>(ISagaConfigurator<TSaga> configurator)
         where TSaga : class, ISaga
@@ -35,12 +43,13 @@ internal sealed class InboxConfigurationObserver<TContext>(string endpointName, 
     public void SagaMessageConfigured<TSaga, TMessage>(ISagaMessageConfigurator<TSaga, TMessage> configurator)
         where TSaga : class, ISaga
         where TMessage : class =>
-        AddInbox<TSaga, TMessage>((ISagaMessageConfigurator<TMessage>)configurator);
+        AddFilters<TSaga, TMessage>((ISagaMessageConfigurator<TMessage>)configurator);
 
-    private void AddInbox<THandler, TMessage>(IPipeConfigurator<ConsumeContext<TMessage>> configurator)
+    private void AddFilters<THandler, TMessage>(IPipeConfigurator<ConsumeContext<TMessage>> configurator)
         where TMessage : class
     {
         var consumer = $"{endpointName}/{typeof(THandler).Name}";
+        configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(new BackgroundGateFilter<TMessage>(_gate)));
         configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(InboxFor<TMessage>(consumer)));
     }
 
