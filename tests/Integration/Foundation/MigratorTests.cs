@@ -33,7 +33,7 @@ public sealed class MigratorTests : IAsyncLifetime
     {
         var source = Source("CREATE TABLE {0}.things (id int PRIMARY KEY);", "INSERT INTO {0}.things VALUES (1);");
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new SqlMigrator(_dataSource, NullLogger<SqlMigrator>.Instance).MigrateAsync([source], CancellationToken.None)));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new SqlMigrator(_dataSource, NullLogger<SqlMigrator>.Instance, []).MigrateAsync([source], CancellationToken.None)));
 
         await using var database = new TestDatabase(_settings);
         (await database.ScalarAsync<long>($"SELECT count(*) FROM {_schema}.schema_migrations")).ShouldBe(2);
@@ -43,7 +43,7 @@ public sealed class MigratorTests : IAsyncLifetime
     [Fact]
     public async Task An_applied_file_whose_content_changed_is_refused()
     {
-        var migrator = new SqlMigrator(_dataSource, NullLogger<SqlMigrator>.Instance);
+        var migrator = new SqlMigrator(_dataSource, NullLogger<SqlMigrator>.Instance, []);
         await migrator.MigrateAsync([Source("CREATE TABLE {0}.things (id int);")], CancellationToken.None);
 
         var changed = await Should.ThrowAsync<MigrationChangedException>(() =>
@@ -55,7 +55,7 @@ public sealed class MigratorTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_file_rolls_back_and_is_not_recorded()
     {
-        var migrator = new SqlMigrator(_dataSource, NullLogger<SqlMigrator>.Instance);
+        var migrator = new SqlMigrator(_dataSource, NullLogger<SqlMigrator>.Instance, []);
 
         await Should.ThrowAsync<PostgresException>(() =>
             migrator.MigrateAsync([Source("CREATE TABLE {0}.things (id int); SELECT no_such_function();")], CancellationToken.None));

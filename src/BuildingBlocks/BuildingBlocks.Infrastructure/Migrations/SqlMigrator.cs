@@ -1,13 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Npgsql;
 
 namespace Modular.BuildingBlocks.Infrastructure.Migrations;
 
 /// <summary>
 /// Applies each schema's versioned SQL files once, in name order, each in its own transaction, and records them in
-/// <c>&lt;schema&gt;.schema_migrations</c>. A PostgreSQL advisory lock serializes several instances starting at once.
+/// <c>&lt;schema&gt;.schema_migrations</c>, then applies each read store's configured Marten schema. A PostgreSQL
+/// advisory lock serializes several instances starting at once.
 /// </summary>
-public sealed class SqlMigrator(NpgsqlDataSource dataSource, ILogger<SqlMigrator> logger)
+public sealed class SqlMigrator(NpgsqlDataSource dataSource, ILogger<SqlMigrator> logger, IEnumerable<IReadStoreSchema> readStores)
 {
     // Any fixed number shared by every instance of the app; 'modular' in ASCII.
     private const long AdvisoryLockKey = 0x6D6F64756C6172;
@@ -21,6 +23,12 @@ public sealed class SqlMigrator(NpgsqlDataSource dataSource, ILogger<SqlMigrator
             foreach (var source in sources)
             {
                 await MigrateSchemaAsync(connection, source, cancellationToken);
+            }
+
+            foreach (var readStore in readStores)
+            {
+                await readStore.ApplyAsync(dataSource, cancellationToken);
+                logger.LogInformation("Applied read store schema {Schema}", readStore.Schema);
             }
         }
         finally

@@ -14,6 +14,7 @@ using Modular.Acquisition.Infrastructure;
 using Modular.Acquisition.ReadModels;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.BuildingBlocks.Web.Modules;
 
 namespace Modular.Acquisition;
@@ -38,9 +39,8 @@ public sealed class AcquisitionModule : IModule
         services.AddSingleton<PaymentAnswerRecorder>();
         services.AddHostedService(provider => provider.GetRequiredService<PaymentAnswerRecorder>());
         services.AddHostedService<PaymentAuthorizer>();
-        var readConnectionString = context.Configuration["Acquisition:ReadConnectionString"]
-            ?? context.Services.Postgres.ConnectionString(maxPoolSize: 5, "modular-acquisition-read");
-        services.AddSingleton(_ => new TransactionReadDatabase(Npgsql.NpgsqlDataSource.Create(readConnectionString)));
+        services.AddReadStore<AcquisitionDbContext>(
+            ModuleName, context.Services.Postgres, context.Configuration["Acquisition:ReadConnectionString"], maxPoolSize: 5, TransactionReadStore.Declare);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

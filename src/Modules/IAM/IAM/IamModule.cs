@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Infrastructure.Email;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.BuildingBlocks.Web.Modules;
 using Modular.IAM.Features.AcceptInvitation;
 using Modular.IAM.Features.AddContact;
@@ -41,9 +42,8 @@ public sealed class IamModule : IModule
         services.AddScoped<AccountProvisioning>();
         services.AddHostedService<BootstrapAdmin>();
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
-        var readConnectionString = context.Configuration["Iam:ReadConnectionString"]
-            ?? context.Services.Postgres.ConnectionString(maxPoolSize: 5, "modular-iam-read");
-        services.AddSingleton(_ => new IamReadDatabase(Npgsql.NpgsqlDataSource.Create(readConnectionString)));
+        services.AddReadStore<IamDbContext>(
+            ModuleName, context.Services.Postgres, context.Configuration["Iam:ReadConnectionString"], maxPoolSize: 5, IamReadStore.Declare);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

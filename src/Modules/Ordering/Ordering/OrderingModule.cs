@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.BuildingBlocks.Web.Modules;
 using Microsoft.Extensions.Configuration;
 using Modular.Acquisition.Contracts;
@@ -45,9 +46,8 @@ public sealed class OrderingModule : IModule
         services.AddScoped<CancelOrderActivity<PaymentDeclined>>();
         services.AddScoped<CancelOrderActivity<CheckoutPaymentTimedOut>>();
         services.AddHostedService<PaymentTimeoutWorker>();
-        var readConnectionString = context.Configuration["Ordering:ReadConnectionString"]
-            ?? context.Services.Postgres.ConnectionString(maxPoolSize: 10, "modular-ordering-read");
-        services.AddSingleton(_ => new OrderReadDatabase(Npgsql.NpgsqlDataSource.Create(readConnectionString)));
+        services.AddReadStore<OrderingDbContext>(
+            ModuleName, context.Services.Postgres, context.Configuration["Ordering:ReadConnectionString"], maxPoolSize: 10, OrderReadStore.Declare);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

@@ -1,65 +1,54 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.IAM.Contracts;
 using Modular.IAM.Infrastructure;
 
 namespace Modular.IAM.ReadModels;
 
-/// <summary>Organizations never change after creation yet, so an insert that ignores a redelivery is enough.</summary>
-internal sealed class OrganizationRegisteredProjection(IamDbContext db) : IConsumer<OrganizationRegistered>
+/// <summary>Organizations never change after creation yet, so a redelivery stores the same document again.</summary>
+internal sealed class OrganizationRegisteredProjection(ReadStore<IamDbContext> store, IamDbContext db) : IConsumer<OrganizationRegistered>
 {
-    public Task Consume(ConsumeContext<OrganizationRegistered> context)
-    {
-        var organization = context.Message;
-        return db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-             INSERT INTO iam_read.organizations (id, kind, name, registration_number, status, created_at)
-             VALUES ({organization.OrganizationId}, {organization.Kind}, {organization.Name}, {organization.RegistrationNumber}, {organization.Status}, {organization.CreatedAt.UtcDateTime})
-             ON CONFLICT (id) DO NOTHING
-             """, context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<OrganizationRegistered> context) =>
+        store.ApplyAsync<IamDbContext, OrganizationDocument, OrganizationRegistered>(
+            db, [context.Message], registered => registered.OrganizationId, (_, _, registered) => OrganizationDocument.From(registered),
+            context.CancellationToken);
 }
 
-internal sealed class UserRegisteredProjection(IamDbContext db) : IConsumer<UserRegistered>
+internal sealed class UserRegisteredProjection(ReadStore<IamDbContext> store, IamDbContext db) : IConsumer<UserRegistered>
 {
     public Task Consume(ConsumeContext<UserRegistered> context)
     {
         var user = context.Message;
-        return UserRows.UpsertAsync(db, user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, user.Status, user.OccurredAt, context.CancellationToken);
+        return UserStates.ApplyAsync(store, db,
+            new UserDocument(user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, user.Status, user.OccurredAt, user.OccurredAt),
+            context.CancellationToken);
     }
 }
 
-internal sealed class UserActivatedProjection(IamDbContext db) : IConsumer<UserActivated>
+internal sealed class UserActivatedProjection(ReadStore<IamDbContext> store, IamDbContext db) : IConsumer<UserActivated>
 {
     public Task Consume(ConsumeContext<UserActivated> context)
     {
         var user = context.Message;
-        return UserRows.UpsertAsync(db, user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, "Active", user.OccurredAt, context.CancellationToken);
+        return UserStates.ApplyAsync(store, db,
+            new UserDocument(user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, "Active", user.OccurredAt, user.OccurredAt),
+            context.CancellationToken);
     }
 }
 
-internal sealed class UserDisabledProjection(IamDbContext db) : IConsumer<UserDisabled>
+internal sealed class UserDisabledProjection(ReadStore<IamDbContext> store, IamDbContext db) : IConsumer<UserDisabled>
 {
     public Task Consume(ConsumeContext<UserDisabled> context)
     {
         var user = context.Message;
-        return UserRows.UpsertAsync(db, user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, "Disabled", user.OccurredAt, context.CancellationToken);
+        return UserStates.ApplyAsync(store, db,
+            new UserDocument(user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, "Disabled", user.OccurredAt, user.OccurredAt),
+            context.CancellationToken);
     }
 }
 
-internal static class UserRows
+internal static class UserStates
 {
-    /// <summary>Every user event carries the whole row; the newest one wins, whatever order they arrive in.</summary>
-    public static Task UpsertAsync(
-        IamDbContext db, Guid id, string email, string name, Guid? organizationId, IReadOnlyList<string> roles, string status, DateTimeOffset at,
-        CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-             INSERT INTO iam_read.users (id, email, name, organization_id, roles, status, created_at, updated_at)
-             VALUES ({id}, {email}, {name}, {organizationId}, {roles.ToArray()}, {status}, {at.UtcDateTime}, {at.UtcDateTime})
-             ON CONFLICT (id) DO UPDATE
-                SET email = EXCLUDED.email, name = EXCLUDED.name, organization_id = EXCLUDED.organization_id, roles = EXCLUDED.roles,
-                    status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
-              WHERE iam_read.users.updated_at <= EXCLUDED.updated_at
-             """, cancellationToken);
+    public static Task ApplyAsync(ReadStore<IamDbContext> store, IamDbContext db, UserDocument state, CancellationToken cancellationToken) =>
+        store.ApplyAsync<IamDbContext, UserDocument, UserDocument>(db, [state], user => user.Id, (_, current, next) => UserDocument.Apply(current, next), cancellationToken);
 }

@@ -1,57 +1,39 @@
-using System.Text.Json;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.Ordering.Contracts;
 using Modular.Ordering.Infrastructure;
 
 namespace Modular.Ordering.ReadModels;
 
-/// <summary>Projects OrderPlaced events, a batch at a time, into the read model: the order rows and the first state of their timelines.</summary>
-internal sealed class OrderPlacedProjection(OrderingDbContext db) : IConsumer<Batch<OrderPlaced>>
+/// <summary>Projects order events, a batch at a time, into order documents (see <see cref="OrderDocument"/> for why any order of arrival converges).</summary>
+internal sealed class OrderPlacedProjection(ReadStore<OrderingDbContext> store, OrderingDbContext db) : IConsumer<Batch<OrderPlaced>>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public async Task Consume(ConsumeContext<Batch<OrderPlaced>> context)
-    {
-        var orders = context.Message.Select(placed => placed.Message).ToList();
-        await db.Database.ExecuteSqlRawAsync(OrderProjectionSql.InsertOrders,
-            [orders.Select(order => order.OrderId).ToArray(), orders.Select(order => order.CustomerId).ToArray(),
-             orders.Select(order => order.MerchantId).ToArray(), orders.Select(order => order.OrganizationId).ToArray(),
-             orders.Select(order => order.Total).ToArray(), orders.Select(order => JsonSerializer.Serialize(order.Lines, Json)).ToArray(),
-             orders.Select(order => order.PlacedAt.UtcDateTime).ToArray()],
-            context.CancellationToken);
-        await OrderTimeline.RecordAsync(db, orders.Select(order => new TimelineEntry(order.OrderId, "PendingPayment", order.PlacedAt, Reason: null)), context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<Batch<OrderPlaced>> context) =>
+        store.ApplyAsync<OrderingDbContext, OrderDocument, OrderPlaced>(db, context.Message.Select(placed => placed.Message).ToList(),
+            placed => placed.OrderId, (id, order, placed) => (order ?? OrderDocument.Empty(id)).Placed(placed), context.CancellationToken);
 }
 
-internal sealed class OrderPaidProjection(OrderingDbContext db) : IConsumer<Batch<OrderPaid>>
+internal sealed class OrderPaidProjection(ReadStore<OrderingDbContext> store, OrderingDbContext db) : IConsumer<Batch<OrderPaid>>
 {
     public Task Consume(ConsumeContext<Batch<OrderPaid>> context) =>
-        OrderTimeline.RecordAsync(db, context.Message.Select(paid => new TimelineEntry(paid.Message.OrderId, "Paid", paid.Message.PaidAt, Reason: null)), context.CancellationToken);
+        store.ApplyAsync<OrderingDbContext, OrderDocument, OrderPaid>(db, context.Message.Select(paid => paid.Message).ToList(),
+            paid => paid.OrderId, (id, order, paid) => (order ?? OrderDocument.Empty(id)).Reached(OrderStates.Paid, paid.PaidAt, reason: null),
+            context.CancellationToken);
 }
 
-internal sealed class OrderCancelledProjection(OrderingDbContext db) : IConsumer<Batch<OrderCancelled>>
+internal sealed class OrderCancelledProjection(ReadStore<OrderingDbContext> store, OrderingDbContext db) : IConsumer<Batch<OrderCancelled>>
 {
     public Task Consume(ConsumeContext<Batch<OrderCancelled>> context) =>
-        OrderTimeline.RecordAsync(db, context.Message.Select(cancelled => new TimelineEntry(cancelled.Message.OrderId, "Cancelled", cancelled.Message.CancelledAt, cancelled.Message.Reason)), context.CancellationToken);
+        store.ApplyAsync<OrderingDbContext, OrderDocument, OrderCancelled>(db, context.Message.Select(cancelled => cancelled.Message).ToList(),
+            cancelled => cancelled.OrderId,
+            (id, order, cancelled) => (order ?? OrderDocument.Empty(id)).Reached(OrderStates.Cancelled, cancelled.CancelledAt, cancelled.Reason),
+            context.CancellationToken);
 }
 
-internal sealed class OrderShippedProjection(OrderingDbContext db) : IConsumer<Batch<OrderShipped>>
+internal sealed class OrderShippedProjection(ReadStore<OrderingDbContext> store, OrderingDbContext db) : IConsumer<Batch<OrderShipped>>
 {
     public Task Consume(ConsumeContext<Batch<OrderShipped>> context) =>
-        OrderTimeline.RecordAsync(db, context.Message.Select(shipped => new TimelineEntry(shipped.Message.OrderId, "Shipped", shipped.Message.ShippedAt, Reason: null)), context.CancellationToken);
-}
-
-internal sealed record TimelineEntry(Guid OrderId, string Status, DateTimeOffset At, string? Reason);
-
-internal static class OrderTimeline
-{
-    public static Task RecordAsync(OrderingDbContext db, IEnumerable<TimelineEntry> states, CancellationToken cancellationToken)
-    {
-        var entries = states.ToList();
-        return db.Database.ExecuteSqlRawAsync(OrderProjectionSql.RecordStatesAndRefresh,
-            [entries.Select(entry => entry.OrderId).ToArray(), entries.Select(entry => entry.Status).ToArray(),
-             entries.Select(entry => entry.At.UtcDateTime).ToArray(), entries.Select(entry => entry.Reason).ToArray()],
-            cancellationToken);
-    }
+        store.ApplyAsync<OrderingDbContext, OrderDocument, OrderShipped>(db, context.Message.Select(shipped => shipped.Message).ToList(),
+            shipped => shipped.OrderId, (id, order, shipped) => (order ?? OrderDocument.Empty(id)).Reached(OrderStates.Shipped, shipped.ShippedAt, reason: null),
+            context.CancellationToken);
 }

@@ -1,13 +1,10 @@
-using System.Text.Json;
-using Npgsql;
-
 namespace Modular.Ordering.ReadModels;
 
-internal sealed record OrderSummary(Guid Id, Guid CustomerId, Guid MerchantId, string Status, long Total, JsonElement Lines, DateTime PlacedAt, DateTime UpdatedAt)
+/// <summary>An order in a list.</summary>
+internal sealed record OrderSummary(
+    Guid Id, Guid CustomerId, Guid MerchantId, string Status, long Total, IReadOnlyList<OrderLineView> Lines, DateTime PlacedAt, DateTime UpdatedAt)
 {
-    public const string Columns = "id, customer_id, merchant_id, status, total, lines, placed_at, updated_at";
-
-    public static OrderSummary Read(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetInt64(4),
-        JsonDocument.Parse(reader.GetString(5)).RootElement.Clone(), reader.GetDateTime(6), reader.GetDateTime(7));
+    public static OrderSummary From(OrderDocument order) => new(
+        order.Id, order.CustomerId, order.MerchantId, order.Status, order.Total, order.Lines, order.PlacedAt!.Value.UtcDateTime,
+        order.Timeline.Max(entry => entry.At).UtcDateTime);
 }

@@ -1,41 +1,64 @@
+using Marten;
+using Marten.Linq.MatchesSql;
 using MediatR;
+using Modular.Acquisition.Infrastructure;
 using Modular.Acquisition.ReadModels;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Modular.Acquisition.Features.GetTransactions;
 
-internal sealed class GetTransactionsQueryHandler(TransactionReadDatabase database, ICurrentUser user) : IRequestHandler<GetTransactionsQuery, KeysetPage<TransactionSummary>>
+internal sealed class GetTransactionsQueryHandler(ReadStore<AcquisitionDbContext> store, ICurrentUser user)
+    : IRequestHandler<GetTransactionsQuery, KeysetPage<TransactionSummary>>
 {
     public async Task<KeysetPage<TransactionSummary>> Handle(GetTransactionsQuery query, CancellationToken cancellationToken)
     {
         // Newest request first, keyset on (requested_at, id) after the cursor row. A merchant admin's list is served by
         // payment_transactions_by_organization, a merchant filter by payment_transactions_by_merchant, operators'
         // date ranges by payment_transactions_by_requested_at.
-        var sql = $"""
-            SELECT {TransactionSummary.Columns} FROM acquisition_read.payment_transactions
-             WHERE ($1::uuid IS NULL OR organization_id = $1)
-               AND ($2::uuid IS NULL OR merchant_id = $2)
-               AND ($3::text IS NULL OR status = $3)
-               AND ($4::timestamptz IS NULL OR requested_at >= $4)
-               AND ($5::timestamptz IS NULL OR requested_at < $5)
-               AND ($6::uuid IS NULL OR (requested_at, id) <
-                    (SELECT c.requested_at, c.id FROM acquisition_read.payment_transactions c WHERE c.id = $6))
-             ORDER BY requested_at DESC, id DESC LIMIT $7
-            """;
-        await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.Add(Nullable(user.VisibleOrganization(), NpgsqlDbType.Uuid));
-        command.Parameters.Add(Nullable(query.MerchantId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(Nullable(query.Status, NpgsqlDbType.Text));
-        command.Parameters.Add(Nullable(query.From?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(Nullable(query.To?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(Nullable(query.Before, NpgsqlDbType.Uuid));
-        command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
-        return await KeysetPages.ReadAsync(command, query.Limit, TransactionSummary.Read, transaction => transaction.Id, cancellationToken);
-    }
+        await using var session = store.QuerySession();
+        var transactions = session.Query<PaymentTransactionDocument>().AsQueryable();
+        if (user.VisibleOrganization() is { } organizationId)
+        {
+            transactions = transactions.Where(transaction => transaction.OrganizationId == organizationId);
+        }
 
-    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+        if (query.MerchantId is { } merchantId)
+        {
+            transactions = transactions.Where(transaction => transaction.MerchantId == merchantId);
+        }
+
+        if (query.Status is { } status)
+        {
+            transactions = transactions.Where(transaction => transaction.Status == status);
+        }
+
+        if (query.From is { } from)
+        {
+            var since = new DateTimeOffset(from.ToUniversalTime());
+            transactions = transactions.Where(transaction => transaction.RequestedAt >= since);
+        }
+
+        if (query.To is { } to)
+        {
+            var until = new DateTimeOffset(to.ToUniversalTime());
+            transactions = transactions.Where(transaction => transaction.RequestedAt < until);
+        }
+
+        if (query.Before is { } before)
+        {
+            if (await session.LoadAsync<PaymentTransactionDocument>(before, cancellationToken) is not { } cursor)
+            {
+                return new KeysetPage<TransactionSummary>([], null);
+            }
+
+            transactions = transactions.Where(transaction => transaction.MatchesSql("(d.requested_at, d.id) < (?, ?)", cursor.RequestedAt, cursor.Id));
+        }
+
+        return await transactions
+            .OrderByDescending(transaction => transaction.RequestedAt)
+            .ThenByDescending(transaction => transaction.Id)
+            .ToKeysetPageAsync(query.Limit, TransactionSummary.From, cancellationToken);
+    }
 }

@@ -1,10 +1,12 @@
+using Marten;
+using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.IAM.Domain;
+using Modular.IAM.Infrastructure;
 using Modular.IAM.ReadModels;
-using NpgsqlTypes;
 
 namespace Modular.IAM.Features.SearchUsers;
 
@@ -12,35 +14,45 @@ namespace Modular.IAM.Features.SearchUsers;
 /// A merchant admin's search is pinned to its own organization (users_by_organization), whatever it asks for;
 /// operators may filter by organization or search all. E-mail prefix uses users_by_email, role users_by_role.
 /// </summary>
-internal sealed class SearchUsersQueryHandler(IamReadDatabase database, ICurrentUser user) : IRequestHandler<SearchUsersQuery, KeysetPage<UserSummary>>
+internal sealed class SearchUsersQueryHandler(ReadStore<IamDbContext> store, ICurrentUser user) : IRequestHandler<SearchUsersQuery, KeysetPage<UserSummary>>
 {
-    private const string Sql = """
-        SELECT id, email, name, organization_id, roles, status, created_at FROM iam_read.users
-         WHERE ($1::uuid IS NULL OR organization_id = $1)
-           AND ($2::uuid IS NULL OR organization_id = $2)
-           AND ($3::text IS NULL OR status = $3)
-           AND ($4::text IS NULL OR roles @> ARRAY[$4])
-           AND ($5::text IS NULL OR email LIKE $5 || '%')
-           AND ($6::uuid IS NULL OR id < $6)
-         ORDER BY id DESC LIMIT $7
-        """;
-
     public async Task<KeysetPage<UserSummary>> Handle(SearchUsersQuery query, CancellationToken cancellationToken)
     {
-        await using var command = database.DataSource.CreateCommand(Sql);
-        command.Parameters.Add(ReadParameters.Nullable(user.VisibleOrganization(), NpgsqlDbType.Uuid));
-        command.Parameters.Add(ReadParameters.Nullable(query.OrganizationId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(ReadParameters.Nullable(query.Status, NpgsqlDbType.Text));
-        command.Parameters.Add(ReadParameters.Nullable(query.Role, NpgsqlDbType.Text));
-        command.Parameters.Add(ReadParameters.Nullable(EscapedPrefix(query.EmailPrefix), NpgsqlDbType.Text));
-        command.Parameters.Add(ReadParameters.Nullable(query.Before, NpgsqlDbType.Uuid));
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = query.Limit });
-        return await KeysetPages.ReadAsync(command, query.Limit, reader => new UserSummary(
-                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetGuid(3),
-                reader.GetFieldValue<string[]>(4), reader.GetString(5), reader.GetDateTime(6)),
-            summary => summary.Id, cancellationToken);
-    }
+        await using var session = store.QuerySession();
+        var users = session.Query<UserDocument>().AsQueryable();
+        if (user.VisibleOrganization() is { } visible)
+        {
+            users = users.Where(candidate => candidate.OrganizationId == visible);
+        }
 
-    private static string? EscapedPrefix(string? prefix) =>
-        string.IsNullOrWhiteSpace(prefix) ? null : EmailAddress.Normalize(prefix).Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+        if (query.OrganizationId is { } organizationId)
+        {
+            users = users.Where(candidate => candidate.OrganizationId == organizationId);
+        }
+
+        if (query.Status is { } status)
+        {
+            users = users.Where(candidate => candidate.Status == status);
+        }
+
+        if (query.Role is { } role)
+        {
+            users = users.Where(candidate => candidate.Roles.Contains(role));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.EmailPrefix))
+        {
+            var prefix = EmailAddress.Normalize(query.EmailPrefix);
+            users = users.Where(candidate => candidate.Email.StartsWith(prefix));
+        }
+
+        if (query.Before is { } before)
+        {
+            users = users.Where(candidate => candidate.MatchesSql("d.id < ?", before));
+        }
+
+        return await users.OrderByDescending(candidate => candidate.Id).ToKeysetPageAsync(query.Limit, candidate =>
+            new UserSummary(candidate.Id, candidate.Email, candidate.Name, candidate.OrganizationId, candidate.Roles, candidate.Status,
+                candidate.CreatedAt.UtcDateTime), cancellationToken);
+    }
 }

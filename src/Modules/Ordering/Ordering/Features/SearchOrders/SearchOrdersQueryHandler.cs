@@ -1,39 +1,54 @@
+using Marten;
+using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
+using Modular.Ordering.Infrastructure;
 using Modular.Ordering.ReadModels;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Modular.Ordering.Features.SearchOrders;
 
-internal sealed class SearchOrdersQueryHandler(OrderReadDatabase database, ICurrentUser user) : IRequestHandler<SearchOrdersQuery, KeysetPage<OrderSummary>>
+internal sealed class SearchOrdersQueryHandler(ReadStore<OrderingDbContext> store, ICurrentUser user) : IRequestHandler<SearchOrdersQuery, KeysetPage<OrderSummary>>
 {
     public async Task<KeysetPage<OrderSummary>> Handle(SearchOrdersQuery query, CancellationToken cancellationToken)
     {
-        // A merchant admin sees its organization (orders_by_organization); operators see all (orders_by_placed_at);
-        // a product filter uses orders_by_product.
-        var sql = $"""
-            SELECT {OrderSummary.Columns} FROM ordering_read.orders
-             WHERE ($1::uuid IS NULL OR organization_id = $1)
-               AND ($2::text IS NULL OR status = $2)
-               AND ($3::timestamptz IS NULL OR placed_at >= $3)
-               AND ($4::timestamptz IS NULL OR placed_at < $4)
-               AND ($5::uuid IS NULL OR product_ids @> ARRAY[$5])
-               AND ($6::uuid IS NULL OR id < $6)
-             ORDER BY id DESC LIMIT $7
-            """;
-        await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.Add(Nullable(user.VisibleOrganization(), NpgsqlDbType.Uuid));
-        command.Parameters.Add(Nullable(query.Status, NpgsqlDbType.Text));
-        command.Parameters.Add(Nullable(query.From?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(Nullable(query.To?.ToUniversalTime(), NpgsqlDbType.TimestampTz));
-        command.Parameters.Add(Nullable(query.ProductId, NpgsqlDbType.Uuid));
-        command.Parameters.Add(Nullable(query.Before, NpgsqlDbType.Uuid));
-        command.Parameters.Add(new NpgsqlParameter { Value = query.Limit });
-        return await KeysetPages.ReadAsync(command, query.Limit, OrderSummary.Read, order => order.Id, cancellationToken);
-    }
+        // A merchant admin sees its organization (orders_by_organization); operators see all (orders_by_placed_at for
+        // date ranges); a product filter uses orders_by_product.
+        await using var session = store.QuerySession();
+        var orders = session.Query<OrderDocument>().Where(order => order.PlacedAt != null);
+        if (user.VisibleOrganization() is { } organizationId)
+        {
+            orders = orders.Where(order => order.OrganizationId == organizationId);
+        }
 
-    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
+        if (query.Status is { } status)
+        {
+            orders = orders.Where(order => order.Status == status);
+        }
+
+        if (query.From is { } from)
+        {
+            var since = new DateTimeOffset(from.ToUniversalTime());
+            orders = orders.Where(order => order.PlacedAt >= since);
+        }
+
+        if (query.To is { } to)
+        {
+            var until = new DateTimeOffset(to.ToUniversalTime());
+            orders = orders.Where(order => order.PlacedAt < until);
+        }
+
+        if (query.ProductId is { } productId)
+        {
+            orders = orders.Where(order => order.ProductIds.Contains(productId));
+        }
+
+        if (query.Before is { } before)
+        {
+            orders = orders.Where(order => order.MatchesSql("d.id < ?", before));
+        }
+
+        return await orders.OrderByDescending(order => order.Id).ToKeysetPageAsync(query.Limit, OrderSummary.From, cancellationToken);
+    }
 }
