@@ -27,6 +27,12 @@ if (args.Contains("--migrate-only"))
     return;
 }
 
+if (Array.IndexOf(args, "--rebuild-read-models") is >= 0 and var rebuild)
+{
+    await app.RebuildReadModelsAsync(args.ElementAtOrDefault(rebuild + 1) ?? "all", CancellationToken.None);
+    return;
+}
+
 if (args.Contains("--seed-demo"))
 {
     await app.SeedDemoDataAsync(CancellationToken.None);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Modular.BuildingBlocks.Application;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Migrations;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.BuildingBlocks.Web.Health;
 using Modular.BuildingBlocks.Web.Modules;
@@ -104,6 +105,26 @@ public static class ModularPlatform
     /// <summary>Applies all migrations and returns; used by <c>Host --migrate-only</c> and by run.sh.</summary>
     public static Task MigrateAsync(this WebApplication app, CancellationToken cancellationToken) =>
         app.Services.GetRequiredService<SqlMigrator>().MigrateAsync(app.Services.GetServices<IModule>().ToMigrationSources(), cancellationToken);
+
+    /// <summary>
+    /// Rebuilds a module's documents (or every module's, for <c>all</c>) from its write model, after migrations; used by
+    /// <c>Host --rebuild-read-models &lt;module&gt;</c>. Safe while other instances serve traffic.
+    /// </summary>
+    public static async Task RebuildReadModelsAsync(this WebApplication app, string module, CancellationToken cancellationToken)
+    {
+        var rebuilds = app.Services.GetServices<IReadModelRebuild>().Where(rebuild => module == "all" || rebuild.Module == module).ToList();
+        if (rebuilds.Count == 0)
+        {
+            var known = string.Join(", ", app.Services.GetServices<IReadModelRebuild>().Select(rebuild => rebuild.Module).Distinct());
+            throw new InvalidOperationException($"No read models to rebuild for '{module}'; modules with read models: {known} (or all).");
+        }
+
+        await app.MigrateAsync(cancellationToken);
+        foreach (var rebuild in rebuilds)
+        {
+            await rebuild.RebuildAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Runs every module's demo-data seeder (after migrations); used by <c>Host --seed-demo</c> in Development only.</summary>
     public static async Task SeedDemoDataAsync(this WebApplication app, CancellationToken cancellationToken)

@@ -22,4 +22,16 @@ public static class ReadStoreRegistration
         services.AddSingleton<IReadStoreSchema>(provider => new ReadStoreSchema<TContext>(provider.GetRequiredService<ReadStore<TContext>>()));
         return services;
     }
+
+    /// <summary>Registers how a kind of document is rebuilt from the module's write model (see <see cref="ReadModelRebuild{TContext,TDocument}"/>).</summary>
+    public static IServiceCollection AddReadModelRebuild<TContext, TDocument>(
+        this IServiceCollection services,
+        string module,
+        string table,
+        Func<TContext, Guid[], CancellationToken, Task<IReadOnlyCollection<TDocument>>> load,
+        Func<TDocument?, TDocument, TDocument> merge)
+        where TContext : ModuleDbContext
+        where TDocument : class, IReadDocument =>
+        services.AddSingleton<IReadModelRebuild>(provider => ActivatorUtilities.CreateInstance<ReadModelRebuild<TContext, TDocument>>(
+            provider, module, table, load, merge));
 }

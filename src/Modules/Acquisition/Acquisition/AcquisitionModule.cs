@@ -41,6 +41,8 @@ public sealed class AcquisitionModule : IModule
         services.AddHostedService<PaymentAuthorizer>();
         services.AddReadStore<AcquisitionDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Acquisition:ReadConnectionString"], maxPoolSize: 5, TransactionReadStore.Declare);
+        services.AddReadModelRebuild<AcquisitionDbContext, PaymentTransactionDocument>(
+            ModuleName, PaymentTransactionRebuild.Table, PaymentTransactionRebuild.LoadAsync, PaymentTransactionDocument.Newer);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

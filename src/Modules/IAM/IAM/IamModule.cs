@@ -44,6 +44,9 @@ public sealed class IamModule : IModule
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         services.AddReadStore<IamDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Iam:ReadConnectionString"], maxPoolSize: 5, IamReadStore.Declare);
+        services.AddReadModelRebuild<IamDbContext, OrganizationDocument>(
+            ModuleName, IamRebuild.Organizations, IamRebuild.LoadOrganizationsAsync, IamRebuild.Replace);
+        services.AddReadModelRebuild<IamDbContext, UserDocument>(ModuleName, IamRebuild.Users, IamRebuild.LoadUsersAsync, UserDocument.Apply);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

@@ -48,6 +48,7 @@ public sealed class OrderingModule : IModule
         services.AddHostedService<PaymentTimeoutWorker>();
         services.AddReadStore<OrderingDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Ordering:ReadConnectionString"], maxPoolSize: 10, OrderReadStore.Declare);
+        services.AddReadModelRebuild<OrderingDbContext, OrderDocument>(ModuleName, OrderRebuild.Table, OrderRebuild.LoadAsync, OrderRebuild.Merge);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

@@ -37,25 +37,25 @@ internal sealed class PaymentTransactionDocument : IReadDocument
     public int Version { get; set; }
 
     /// <summary>An older or repeated state arriving late changes nothing, so any arrival order converges.</summary>
-    public static PaymentTransactionDocument Newest(PaymentTransactionDocument? current, PaymentTransactionRecorded recorded) =>
-        current is not null && current.Version >= recorded.Version
-            ? current
-            : new PaymentTransactionDocument
-            {
-                Id = recorded.PaymentId,
-                MerchantId = recorded.MerchantId,
-                OrganizationId = recorded.OrganizationId,
-                Reference = recorded.Reference,
-                Amount = recorded.Amount,
-                CardBin = recorded.CardBin,
-                CardLast4 = recorded.CardLast4,
-                Status = recorded.Status,
-                ApprovalNumber = recorded.ApprovalNumber,
-                DeclineCode = recorded.DeclineCode,
-                RequestedAt = recorded.RequestedAt,
-                ApprovedAt = recorded.ApprovedAt,
-                DeclinedAt = recorded.DeclinedAt,
-                CanceledAt = recorded.CanceledAt,
-                Version = recorded.Version,
-            };
+    public static PaymentTransactionDocument Newer(PaymentTransactionDocument? current, PaymentTransactionDocument state) =>
+        current is not null && current.Version >= state.Version ? current : state;
+
+    public static PaymentTransactionDocument From(PaymentTransactionRecorded recorded) => new()
+    {
+        Id = recorded.PaymentId,
+        MerchantId = recorded.MerchantId,
+        OrganizationId = recorded.OrganizationId,
+        Reference = recorded.Reference,
+        Amount = recorded.Amount,
+        CardBin = recorded.CardBin,
+        CardLast4 = recorded.CardLast4,
+        Status = recorded.Status,
+        ApprovalNumber = recorded.ApprovalNumber,
+        DeclineCode = recorded.DeclineCode,
+        RequestedAt = recorded.RequestedAt,
+        ApprovedAt = recorded.ApprovedAt,
+        DeclinedAt = recorded.DeclinedAt,
+        CanceledAt = recorded.CanceledAt,
+        Version = recorded.Version,
+    };
 }

@@ -11,5 +11,5 @@ internal sealed class PaymentTransactionProjection(ReadStore<AcquisitionDbContex
     public Task Consume(ConsumeContext<Batch<PaymentTransactionRecorded>> context) =>
         store.ApplyAsync<AcquisitionDbContext, PaymentTransactionDocument, PaymentTransactionRecorded>(
             db, context.Message.Select(recorded => recorded.Message).ToList(), recorded => recorded.PaymentId,
-            (_, current, recorded) => PaymentTransactionDocument.Newest(current, recorded), context.CancellationToken);
+            (_, current, recorded) => PaymentTransactionDocument.Newer(current, PaymentTransactionDocument.From(recorded)), context.CancellationToken);
 }
