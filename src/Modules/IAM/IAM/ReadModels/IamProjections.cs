@@ -19,7 +19,7 @@ internal sealed class UserRegisteredProjection(ReadStore<IamDbContext> store, Ia
     public Task Consume(ConsumeContext<UserRegistered> context)
     {
         var user = context.Message;
-        return UserStates.ApplyAsync(store, db,
+        return UserProjection.ApplyAsync(store, db,
             new UserDocument(user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, user.Status, user.OccurredAt, user.OccurredAt),
             context.CancellationToken);
     }
@@ -30,7 +30,7 @@ internal sealed class UserActivatedProjection(ReadStore<IamDbContext> store, Iam
     public Task Consume(ConsumeContext<UserActivated> context)
     {
         var user = context.Message;
-        return UserStates.ApplyAsync(store, db,
+        return UserProjection.ApplyAsync(store, db,
             new UserDocument(user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, "Active", user.OccurredAt, user.OccurredAt),
             context.CancellationToken);
     }
@@ -41,13 +41,14 @@ internal sealed class UserDisabledProjection(ReadStore<IamDbContext> store, IamD
     public Task Consume(ConsumeContext<UserDisabled> context)
     {
         var user = context.Message;
-        return UserStates.ApplyAsync(store, db,
+        return UserProjection.ApplyAsync(store, db,
             new UserDocument(user.UserId, user.Email, user.Name, user.OrganizationId, user.Roles, "Disabled", user.OccurredAt, user.OccurredAt),
             context.CancellationToken);
     }
 }
 
-internal static class UserStates
+/// <summary>What the three user projections share: the newest state wins (see <see cref="UserDocument.Apply"/>).</summary>
+internal static class UserProjection
 {
     public static Task ApplyAsync(ReadStore<IamDbContext> store, IamDbContext db, UserDocument state, CancellationToken cancellationToken) =>
         store.ApplyAsync<IamDbContext, UserDocument, UserDocument>(db, [state], user => user.Id, (_, current, next) => UserDocument.Apply(current, next), cancellationToken);
