@@ -1,23 +1,28 @@
 using MassTransit;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 
 namespace Modular.Tests.Probe;
 
-/// <summary>The projection: records one effect row per applied PingRecorded, a batch at a time.</summary>
-public sealed class PingRecordedConsumer(ProbeDbContext db) : IConsumer<Batch<PingRecorded>>
+/// <summary>The projection: counts each applied PingRecorded on the ping's document, a batch at a time.</summary>
+public sealed class PingRecordedConsumer(ReadStore<ProbeDbContext> store, ProbeDbContext db) : IConsumer<Batch<PingRecorded>>
 {
-    public Task Consume(ConsumeContext<Batch<PingRecorded>> context)
-    {
-        db.AddRange(context.Message.Select(ping => new PingEffect { PingId = ping.Message.PingId }));
-        return Task.CompletedTask;
-    }
+    public Task Consume(ConsumeContext<Batch<PingRecorded>> context) =>
+        store.ApplyAsync<ProbeDbContext, PingDocument, PingRecorded>(
+            db, context.Message.Select(ping => ping.Message).ToList(), ping => ping.PingId, (id, current, _) => PingDocument.Applied(current, id),
+            context.CancellationToken);
 }
 
-/// <summary>Always fails, to prove dead-lettering after the configured attempts; counts its attempts.</summary>
-public sealed class DoomedPingConsumer(ProbeAttempts attempts) : IConsumer<DoomedPing>
+/// <summary>
+/// Always fails after it stored the ping's document, to prove dead-lettering after the configured attempts and that a
+/// failed consumer leaves neither its document nor its inbox row; counts its attempts.
+/// </summary>
+public sealed class DoomedPingConsumer(ReadStore<ProbeDbContext> store, ProbeDbContext db, ProbeAttempts attempts) : IConsumer<DoomedPing>
 {
-    public Task Consume(ConsumeContext<DoomedPing> context)
+    public async Task Consume(ConsumeContext<DoomedPing> context)
     {
         attempts.Record(context.Message.PingId);
+        await store.ApplyAsync<ProbeDbContext, PingDocument, DoomedPing>(
+            db, [context.Message], ping => ping.PingId, (id, current, _) => PingDocument.Applied(current, id), context.CancellationToken);
         throw new InvalidOperationException($"Ping {context.Message.PingId} is doomed.");
     }
 }

@@ -12,7 +12,6 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : M
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Ping>().ToTable("pings");
-        modelBuilder.Entity<PingEffect>().ToTable("ping_effects").Property(effect => effect.Id).UseIdentityAlwaysColumn();
         modelBuilder.Entity<CounterReachedRecord>().ToTable("counter_reached").HasKey(record => record.CounterId);
         modelBuilder.Entity<CounterState>().ToTable("counter_states").HasKey(state => state.CorrelationId);
     }
@@ -23,12 +22,6 @@ public sealed class Ping
     public Guid Id { get; init; }
     public required string Payload { get; init; }
     public DateTime CreatedAt { get; init; }
-}
-
-public sealed class PingEffect
-{
-    public long Id { get; init; }
-    public Guid PingId { get; init; }
 }
 
 public sealed class CounterReachedRecord

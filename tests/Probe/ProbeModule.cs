@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.BuildingBlocks.Web.Modules;
 
 namespace Modular.Tests.Probe;
@@ -20,6 +21,10 @@ public sealed class ProbeModule : IModule
     {
         services.AddModuleDatabase<ProbeDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 40);
         services.AddSingleton<ProbeAttempts>();
+        services.AddReadStore<ProbeDbContext>(ModuleName, context.Services.Postgres, readConnectionString: null, maxPoolSize: 5, documents => documents
+            .Add<PingDocument>(ping => ping
+                .Duplicate(document => document.Applications)
+                .Duplicate(document => document.AppliedAt, pgType: "timestamptz", dbType: NpgsqlTypes.NpgsqlDbType.TimestampTz)));
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

@@ -9,18 +9,22 @@ public sealed class ProbeEffects(TestDatabase database)
     public static ProbeEffects Open() => new(new TestDatabase(ServiceSettings.FromEnvironment()));
 
     public Task<long> ForAsync(Guid pingId) =>
-        database.ScalarAsync<long>("SELECT count(*) FROM probe.ping_effects WHERE ping_id = $1", pingId);
+        database.ScalarAsync<long>("SELECT coalesce(sum(applications), 0)::bigint FROM probe_read.mt_doc_pingdocument WHERE id = $1", pingId);
 
     public Task<long> PendingInOutboxAsync(Guid pingId) =>
         database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE body LIKE '%' || $1 || '%'", pingId.ToString());
 
     public Task<long> EffectsOfAsync(IEnumerable<Guid> pingIds) =>
-        database.ScalarAsync<long>("SELECT count(*) FROM probe.ping_effects WHERE ping_id = ANY($1)", pingIds.ToArray());
+        database.ScalarAsync<long>("SELECT coalesce(sum(applications), 0)::bigint FROM probe_read.mt_doc_pingdocument WHERE id = ANY($1)", pingIds.ToArray());
 
     public Task<long> PingsWithMoreThanOneEffectAsync(IEnumerable<Guid> pingIds) =>
         database.ScalarAsync<long>(
-            "SELECT count(*) FROM (SELECT ping_id FROM probe.ping_effects WHERE ping_id = ANY($1) GROUP BY ping_id HAVING count(*) > 1) duplicated",
+            "SELECT count(*) FROM probe_read.mt_doc_pingdocument WHERE id = ANY($1) AND applications > 1",
             pingIds.ToArray());
+
+    /// <summary>Inbox rows of a consumer for a message id: 0 after a rolled-back attempt, 1 once applied.</summary>
+    public Task<long> InboxRowsAsync(Guid messageId) =>
+        database.ScalarAsync<long>("SELECT count(*) FROM probe.inbox_messages WHERE message_id = $1", messageId);
 
     public Task<long> CounterReachedAsync(Guid counterId) =>
         database.ScalarAsync<long>("SELECT coalesce(max(count), 0)::bigint FROM probe.counter_reached WHERE counter_id = $1", counterId);

@@ -32,13 +32,17 @@ public sealed class SagaAndDeadLetterTests
         var doomed = Guid.CreateVersion7();
         var healthy = Guid.CreateVersion7();
 
-        await host.Services.GetRequiredService<IBus>().Publish(new DoomedPing(doomed));
+        var doomedMessageId = NewId.NextGuid();
+        await host.Services.GetRequiredService<IBus>().Publish(new DoomedPing(doomed), context => context.MessageId = doomedMessageId);
         await host.SendAsync(new RecordPing(healthy, "flows"));
 
         // At least: the shared error queue may also receive what an earlier, interrupted run left in the doomed queue.
         await Eventually.HoldsAsync(async () => await Broker.MessagesInAsync("probe-doomed-ping_error") >= errorsBefore + 1, TimeSpan.FromSeconds(60),
             "the doomed message reached the error queue");
         host.Services.GetRequiredService<ProbeAttempts>().Of(doomed).ShouldBe(3);
+        // Each attempt stored the ping's document before it threw: the rollback took the document and the inbox row with it.
+        (await effects.ForAsync(doomed)).ShouldBe(0);
+        (await effects.InboxRowsAsync(doomedMessageId)).ShouldBe(0);
         await Eventually.HoldsAsync(async () => await effects.ForAsync(healthy) == 1, TimeSpan.FromSeconds(15), "other messages still flow");
     }
 }
