@@ -55,9 +55,9 @@ public sealed class IamModule : IModule
         bus.AddConsumer<InvitationJobSubmittedConsumer>();
         bus.AddConsumer<InvitationEmailsDueConsumer>();
         bus.AddConsumer<OrganizationRegisteredProjection>();
-        bus.AddConsumer<UserRegisteredProjection>();
-        bus.AddConsumer<UserActivatedProjection>();
-        bus.AddConsumer<UserDisabledProjection>();
+        bus.AddModuleBatchConsumer<UserRegisteredProjection>();
+        bus.AddModuleBatchConsumer<UserActivatedProjection>();
+        bus.AddModuleBatchConsumer<UserDisabledProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
