@@ -5,15 +5,15 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Acquisition;
 
-[Collection(HostCollection.Name)]
-public sealed class AuthorizePaymentTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class AuthorizePaymentTests(TestPlatform platform)
 {
-    private readonly AcquisitionApi _api = new(host);
+    private readonly AcquisitionApi _api = new(platform.Host);
 
     [Fact]
     public async Task An_approved_payment_is_answered_and_stored_with_the_bin_and_last_four_digits_only()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
@@ -44,7 +44,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [InlineData("tok_unknown_to_the_network", 10_000, "card.invalid_token")]
     public async Task The_network_declines_sandbox_decline_cards_amounts_over_the_limit_and_unknown_tokens(string cardToken, long amount, string code)
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
@@ -61,7 +61,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task Payments_for_an_unknown_or_a_suspended_merchant_are_declined_without_asking_the_network()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var suspended = await _api.CreateMerchantAsync();
         using var admin = _api.PlatformAdmin();
         var update = await admin.PutAsJsonAsync($"/api/acquisition/merchants/{suspended}", new
@@ -83,7 +83,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task A_card_network_that_never_answers_gets_no_answer_published_and_the_attempt_is_recorded()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
@@ -100,7 +100,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task A_request_left_pending_by_a_crashed_instance_is_authorized_once_its_lease_runs_out()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
@@ -118,22 +118,22 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task An_answer_recorded_by_another_instance_while_this_one_waits_on_the_network_stands()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
-        // A request whose first instance's lease has just run out: this host claims it and asks the network, which never
+        // A request whose first instance's lease has just run out: this platform.Host claims it and asks the network, which never
         // answers this card (the wait ends after AnswerTimeout). Meanwhile the first instance comes back and records an approval.
         var paymentId = await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_no_answer", leaseLeft: TimeSpan.FromSeconds(-1));
         await Eventually.HoldsAsync(
             async () => await _api.Database.ScalarAsync<bool>($"SELECT leased_until > now() FROM acquisition.payment_transactions WHERE id = '{paymentId}'"),
-            TimeSpan.FromSeconds(10), "this host leases the request");
+            TimeSpan.FromSeconds(10), "this platform.Host leases the request");
 
         await _api.Database.ExecuteAsync($"""
             UPDATE acquisition.payment_transactions SET status = 'Approved', approval_number = '12345678', approved_at = now(), version = 2
              WHERE id = '{paymentId}'
             """);
 
-        // This host's "no answer" arrives after the approval and must not replace it.
+        // This platform.Host's "no answer" arrives after the approval and must not replace it.
         await Task.Delay(TimeSpan.FromSeconds(7));
         (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
         (await _api.Database.ScalarAsync<int>($"SELECT version FROM acquisition.payment_transactions WHERE id = '{paymentId}'")).ShouldBe(2);
@@ -144,7 +144,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     public async Task A_burst_of_requests_answered_together_gives_each_payment_its_own_answer_once()
     {
         // The network's answers arrive together and are recorded many per transaction: none may take another's outcome.
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var approved = Enumerable.Range(0, 90).Select(_ => Guid.CreateVersion7()).ToList();
         var declined = Enumerable.Range(0, 60).Select(_ => Guid.CreateVersion7()).ToList();
@@ -173,7 +173,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task A_repeated_request_gets_the_first_outcome_again_and_never_a_second_charge()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var approvedReference = Guid.CreateVersion7();
         var declinedReference = Guid.CreateVersion7();

@@ -3,16 +3,17 @@ using Modular.Tests.Probe;
 
 namespace Modular.Tests.Integration.Messaging;
 
-public sealed class DurabilityTests
+[Collection(IntegrationCollection.Name)]
+public sealed class DurabilityTests(TestPlatform platform)
 {
     [Fact]
     public async Task With_the_broker_stopped_commands_succeed_and_are_delivered_once_after_it_returns()
     {
-        await using var host = await ProbeHost.StartAsync();
-        var effects = ProbeEffects.Open();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
+        var effects = ProbeEffects.Open(platform);
         var pings = Enumerable.Range(0, 50).Select(_ => Guid.CreateVersion7()).ToList();
 
-        await Broker.StopAsync();
+        await platform.Broker.StopAsync();
         try
         {
             foreach (var pingId in pings)
@@ -25,7 +26,7 @@ public sealed class DurabilityTests
         }
         finally
         {
-            await Broker.StartAsync();
+            await platform.Broker.StartAsync();
         }
 
         await Eventually.HoldsAsync(async () => await effects.EffectsOfAsync(pings) == pings.Count, TimeSpan.FromSeconds(60),
@@ -36,18 +37,18 @@ public sealed class DurabilityTests
     [Fact]
     public async Task A_host_disposed_after_commit_but_before_delivery_leaves_the_message_for_the_next_host()
     {
-        var effects = ProbeEffects.Open();
+        var effects = ProbeEffects.Open(platform);
         var pingId = Guid.CreateVersion7();
 
         // This instance commits but never gets to deliver (its dispatcher is off), then goes away.
-        await using (var crashed = await ProbeHost.StartAsync(new Dictionary<string, string?> { ["Messaging:DispatchOutbox"] = "false" }))
+        await using (var crashed = await ProbeHost.StartAsync(platform.Settings, new Dictionary<string, string?> { ["Messaging:DispatchOutbox"] = "false" }))
         {
             await crashed.SendAsync(new RecordPing(pingId, "committed, never delivered"));
         }
 
         (await effects.PendingInOutboxAsync(pingId)).ShouldBe(1, "the committed message waits in the outbox");
 
-        await using var next = await ProbeHost.StartAsync();
+        await using var next = await ProbeHost.StartAsync(platform.Settings);
         await Eventually.HoldsAsync(async () => await effects.ForAsync(pingId) == 1, TimeSpan.FromSeconds(30), "the next host delivered it");
         (await effects.PendingInOutboxAsync(pingId)).ShouldBe(0);
     }

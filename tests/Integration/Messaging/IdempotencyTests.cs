@@ -5,13 +5,14 @@ using Modular.Tests.Probe;
 
 namespace Modular.Tests.Integration.Messaging;
 
-public sealed class IdempotencyTests
+[Collection(IntegrationCollection.Name)]
+public sealed class IdempotencyTests(TestPlatform platform)
 {
     [Fact]
     public async Task The_same_message_delivered_twice_has_one_effect()
     {
-        await using var host = await ProbeHost.StartAsync();
-        var effects = ProbeEffects.Open();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
+        var effects = ProbeEffects.Open(platform);
         var pingId = Guid.CreateVersion7();
         var messageId = NewId.NextGuid();
 
@@ -28,8 +29,8 @@ public sealed class IdempotencyTests
     [Fact]
     public async Task The_same_message_delivered_twice_concurrently_has_one_effect()
     {
-        await using var host = await ProbeHost.StartAsync();
-        var effects = ProbeEffects.Open();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
+        var effects = ProbeEffects.Open(platform);
         var pings = Enumerable.Range(0, 20).Select(_ => (PingId: Guid.CreateVersion7(), MessageId: NewId.NextGuid())).ToList();
 
         // Each message goes out twice at once; consumers run concurrently, so the copies race inside the inbox.

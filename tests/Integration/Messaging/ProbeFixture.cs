@@ -1,4 +1,3 @@
-using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Messaging;
@@ -6,7 +5,10 @@ namespace Modular.Tests.Integration.Messaging;
 /// <summary>Reads what the probe module's consumers did, straight from its tables.</summary>
 public sealed class ProbeEffects(TestDatabase database)
 {
-    public static ProbeEffects Open() => new(new TestDatabase(ServiceSettings.FromEnvironment()));
+    public static ProbeEffects Open(TestPlatform platform) => Open(platform.Settings);
+
+    /// <summary>Reads the database that the services.env keys <paramref name="services"/> point at.</summary>
+    public static ProbeEffects Open(IReadOnlyDictionary<string, string> services) => new(new TestDatabase(TestPlatform.ServicesOf(services)));
 
     public Task<long> ForAsync(Guid pingId) =>
         database.ScalarAsync<long>("SELECT count(*) FROM probe.ping_effects WHERE ping_id = $1", pingId);

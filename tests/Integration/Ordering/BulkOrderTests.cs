@@ -5,10 +5,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
 
-[Collection(HostCollection.Name)]
-public sealed class BulkOrderTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class BulkOrderTests(TestPlatform platform)
 {
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task A_best_effort_bulk_order_reserves_the_lines_that_fit_and_reports_each_line()

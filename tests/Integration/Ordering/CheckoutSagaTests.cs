@@ -9,16 +9,16 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
 
-[Collection(HostCollection.Name)]
-public sealed class CheckoutSagaTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class CheckoutSagaTests(TestPlatform platform)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task An_authorized_payment_makes_the_order_paid_and_an_admin_ships_it()
     {
-        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        await using var payments = await PaymentsObserver.StartAsync(platform.Host.Services);
         var product = await _api.CreateProductAsync(stock: 10, price: 5_000);
         var orderId = await PlaceAsync(product, quantity: 2, OrderingApi.ApprovingCard);
 
@@ -43,7 +43,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     [Fact]
     public async Task A_declined_payment_cancels_the_order_and_returns_its_stock_exactly_once()
     {
-        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        await using var payments = await PaymentsObserver.StartAsync(platform.Host.Services);
         var product = await _api.CreateProductAsync(stock: 10);
         var orderId = await PlaceAsync(product, quantity: 3, OrderingApi.DecliningCard);
         (await _api.StockAsync(product)).ShouldBe(7);
@@ -65,7 +65,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     [Fact]
     public async Task No_answer_before_the_deadline_cancels_the_order_and_a_late_approval_is_cancelled()
     {
-        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        await using var payments = await PaymentsObserver.StartAsync(platform.Host.Services);
         var product = await _api.CreateProductAsync(stock: 5);
         var orderId = await PlaceAsync(product, quantity: 1, OrderingApi.SilentCard);
         await Eventually.HoldsAsync(() => Task.FromResult(payments.AuthorizationAskedFor(orderId)), Patience, "authorization asked");
@@ -116,7 +116,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     [Fact]
     public async Task A_shopper_cancels_a_paid_order_the_stock_returns_and_the_payment_is_cancelled()
     {
-        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        await using var payments = await PaymentsObserver.StartAsync(platform.Host.Services);
         var product = await _api.CreateProductAsync(stock: 4);
         var customerId = Guid.CreateVersion7();
         var orderId = await PlaceAsync(product, quantity: 4, OrderingApi.ApprovingCard, customerId);
@@ -143,7 +143,7 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     [Fact]
     public async Task A_shopper_cancel_while_the_payment_is_pending_voids_the_approval_that_follows()
     {
-        await using var payments = await PaymentsObserver.StartAsync(host.Services);
+        await using var payments = await PaymentsObserver.StartAsync(platform.Host.Services);
         var product = await _api.CreateProductAsync(stock: 4);
         var customerId = Guid.CreateVersion7();
         var orderId = await PlaceAsync(product, quantity: 1, OrderingApi.SilentCard, customerId);
@@ -162,8 +162,8 @@ public sealed class CheckoutSagaTests(ModularHostFactory host)
     [Fact]
     public async Task During_a_burst_the_requests_come_first_and_payments_still_go_through()
     {
-        var gate = host.Services.GetRequiredService<BackgroundGate>();
-        var busyAt = host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.YieldToRequestsInFlight;
+        var gate = platform.Host.Services.GetRequiredService<BackgroundGate>();
+        var busyAt = platform.Host.Services.GetRequiredService<IOptions<MessagingOptions>>().Value.YieldToRequestsInFlight;
         var product = await _api.CreateProductAsync(stock: 5);
         using var slowClient = _api.Customer();
         await using (StalledRequests.Start(slowClient, "/api/ordering/orders", busyAt))
