@@ -6,32 +6,33 @@ namespace Modular.Tests.Integration.Messaging;
 [Collection(IntegrationCollection.Name)]
 public sealed class DurabilityTests(TestPlatform platform)
 {
-    [Fact]
-    public async Task With_the_broker_stopped_commands_succeed_and_are_delivered_once_after_it_returns()
+    [Theory]
+    [InlineData(BrokerOutage.Stopped)]
+    [InlineData(BrokerOutage.Frozen)]
+    public async Task During_a_broker_outage_50_commands_succeed_and_each_has_exactly_one_effect_after_it_returns(BrokerOutage outage)
     {
-        await using var host = await ProbeHost.StartAsync(platform.Settings);
-        var effects = ProbeEffects.Open(platform);
+        var (broker, settings) = await platform.OutageAsync();
+        await using var host = await ProbeHost.StartAsync(settings);
+        var effects = ProbeEffects.Open(settings);
         var pings = Enumerable.Range(0, 50).Select(_ => Guid.CreateVersion7()).ToList();
 
-        await platform.Broker.StopAsync();
-        try
+        await using (await broker.BeginOutageAsync(outage))
         {
             foreach (var pingId in pings)
             {
-                await host.SendAsync(new RecordPing(pingId, "during outage"));
+                await host.SendAsync(new RecordPing(pingId, $"during the outage ({outage})"));
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            (await effects.EffectsOfAsync(pings)).ShouldBe(0, "nothing can be consumed while the broker is down");
-        }
-        finally
-        {
-            await platform.Broker.StartAsync();
+            // Nothing can be consumed while the broker is out: every command's message waits in the outbox.
+            (await effects.EffectsOfAsync(pings)).ShouldBe(0);
+            (await effects.PendingInOutboxAsync(pings)).ShouldBe(pings.Count);
         }
 
-        await Eventually.HoldsAsync(async () => await effects.EffectsOfAsync(pings) == pings.Count, TimeSpan.FromSeconds(60),
+        await Eventually.HoldsAsync(async () => await effects.EffectsOfAsync(pings) == pings.Count, TimeSpan.FromSeconds(90),
             "every ping is applied once the broker is back");
+        await MessageFlow.SettledAsync(broker, effects.Database, "probe");
         (await effects.PingsWithMoreThanOneEffectAsync(pings)).ShouldBe(0);
+        (await effects.EffectsOfAsync(pings)).ShouldBe(pings.Count);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ namespace Modular.Tests.Integration.Messaging;
 /// <summary>Reads what the probe module's consumers did, straight from its tables.</summary>
 public sealed class ProbeEffects(TestDatabase database)
 {
+    public TestDatabase Database => database;
+
     public static ProbeEffects Open(TestPlatform platform) => Open(platform.Settings);
 
     /// <summary>Reads the database that the services.env keys <paramref name="services"/> point at.</summary>
@@ -15,6 +17,11 @@ public sealed class ProbeEffects(TestDatabase database)
 
     public Task<long> PendingInOutboxAsync(Guid pingId) =>
         database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE body LIKE '%' || $1 || '%'", pingId.ToString());
+
+    public Task<long> PendingInOutboxAsync(IEnumerable<Guid> pingIds) =>
+        database.ScalarAsync<long>(
+            "SELECT count(*) FROM probe.outbox_messages o WHERE EXISTS (SELECT FROM unnest($1::text[]) AS p(id) WHERE o.body LIKE '%' || p.id || '%')",
+            (object)pingIds.Select(pingId => pingId.ToString()).ToArray());
 
     public Task<long> EffectsOfAsync(IEnumerable<Guid> pingIds) =>
         database.ScalarAsync<long>("SELECT count(*) FROM probe.ping_effects WHERE ping_id = ANY($1)", pingIds.ToArray());
