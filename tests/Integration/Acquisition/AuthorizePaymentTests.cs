@@ -93,7 +93,8 @@ public sealed class AuthorizePaymentTests(TestPlatform platform)
         var listed = await _api.ListedAsync(merchant, reference, "NoAnswer");
         listed.GetProperty("approvalNumber").ValueKind.ShouldBe(JsonValueKind.Null);
         (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("NoAnswer");
-        await Task.Delay(500);
+        // Whatever the recording published would be on its way now: count the answers once all of it has arrived.
+        await MessageFlow.SettledAsync(platform.Broker, _api.Database, "acquisition");
         caller.AnswerCountFor(reference).ShouldBe(0);
     }
 
@@ -105,11 +106,11 @@ public sealed class AuthorizePaymentTests(TestPlatform platform)
         var reference = Guid.CreateVersion7();
 
         // Another instance stored the request and leased it for 3 s, then died before recording the network's answer.
-        await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_visa_approve", leaseLeft: TimeSpan.FromSeconds(3));
+        var paymentId = await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_visa_approve", leaseLeft: TimeSpan.FromSeconds(3));
+        var leaseEnd = await _api.Database.ScalarAsync<DateTime>($"SELECT leased_until FROM acquisition.payment_transactions WHERE id = '{paymentId}'");
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        caller.AnswerCountFor(reference).ShouldBe(0);
         var authorized = (await caller.AwaitAsync<PaymentAuthorized>(reference)).Single();
+        authorized.ApprovedAt.UtcDateTime.ShouldBeGreaterThanOrEqualTo(leaseEnd, "the network is asked again only once the lease ran out");
         authorized.Amount.ShouldBe(20_000);
         (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
         (await _api.TransactionsOfAsync(merchant, reference)).ShouldBe(1);
@@ -121,20 +122,26 @@ public sealed class AuthorizePaymentTests(TestPlatform platform)
         await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
-        // A request whose first instance's lease has just run out: this platform.Host claims it and asks the network, which never
+        // A request whose first instance's lease has just run out: this host claims it and asks the network, which never
         // answers this card (the wait ends after AnswerTimeout). Meanwhile the first instance comes back and records an approval.
         var paymentId = await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_no_answer", leaseLeft: TimeSpan.FromSeconds(-1));
         await Eventually.HoldsAsync(
             async () => await _api.Database.ScalarAsync<bool>($"SELECT leased_until > now() FROM acquisition.payment_transactions WHERE id = '{paymentId}'"),
-            TimeSpan.FromSeconds(10), "this platform.Host leases the request");
+            TimeSpan.FromSeconds(10), "this host leases the request");
+
+        // A second silent request, leased after the first: its "no answer" comes after the first one's, in arrival order.
+        var laterReference = Guid.CreateVersion7();
+        await StorePendingLeasedByAnotherInstanceAsync(merchant, laterReference, "tok_no_answer", leaseLeft: TimeSpan.FromSeconds(-1));
 
         await _api.Database.ExecuteAsync($"""
             UPDATE acquisition.payment_transactions SET status = 'Approved', approval_number = '12345678', approved_at = now(), version = 2
              WHERE id = '{paymentId}'
             """);
 
-        // This platform.Host's "no answer" arrives after the approval and must not replace it.
-        await Task.Delay(TimeSpan.FromSeconds(7));
+        // This host's "no answer" arrives after the approval and must not replace it.
+        await Eventually.HoldsAsync(async () => await _api.StoredStatusAsync(merchant, laterReference) == "NoAnswer", TimeSpan.FromSeconds(30),
+            "the later request's no answer is recorded, so the first one's was handled before it");
+        await MessageFlow.SettledAsync(platform.Broker, _api.Database, "acquisition");
         (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
         (await _api.Database.ScalarAsync<int>($"SELECT version FROM acquisition.payment_transactions WHERE id = '{paymentId}'")).ShouldBe(2);
         caller.AnswerCountFor(reference).ShouldBe(0);

@@ -62,7 +62,7 @@ public sealed class ContractTests(TestPlatform platform)
         unknown.ShouldBeNull();
     }
 
-    /// <summary>Counts the database commands Npgsql runs on this call's own trace (the platform.Iam's background work has other traces).</summary>
+    /// <summary>Counts the database commands Npgsql runs on this call's own trace (the host's background work has other traces).</summary>
     private async Task<(T Result, int Commands)> CountingCommandsAsync<T>(Func<IMediator, Task<T>> call)
     {
         using var source = new ActivitySource("Modular.Tests.Iam.Commands");
