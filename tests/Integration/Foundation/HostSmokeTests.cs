@@ -74,4 +74,18 @@ public sealed class HostSmokeTests(TestPlatform platform)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("openapi").GetString()!.ShouldStartWith("3.");
     }
+
+    [Fact]
+    public async Task A_host_with_nothing_in_flight_stops_within_seconds()
+    {
+        var host = new ModularHostFactory(platform.Settings);
+        (await host.CreateClient().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await host.DisposeAsync();
+
+        // WebApplication.Run and the factory both stop the host; a service that waits out the 30 s shutdown timeout on
+        // the second stop (as the payment authorizer once did) shows here.
+        stopping.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
+    }
 }

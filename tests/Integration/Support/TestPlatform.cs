@@ -62,15 +62,9 @@ public sealed class TestPlatform : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_iam.IsValueCreated)
-        {
-            await _iam.Value.DisposeAsync();
-        }
-
-        if (_host.IsValueCreated)
-        {
-            await _host.Value.DisposeAsync();
-        }
+        await Task.WhenAll(
+            _iam.IsValueCreated ? _iam.Value.DisposeAsync().AsTask() : Task.CompletedTask,
+            _host.IsValueCreated ? _host.Value.DisposeAsync().AsTask() : Task.CompletedTask);
 
         if (_outageBroker.IsValueCreated)
         {
