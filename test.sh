@@ -8,8 +8,8 @@ source scripts/lib/settings.sh
 mkdir -p .local
 
 # The container engine: the daemon that answers, or one started (and, at the end, stopped) by this run.
-scripts/docker-engine up
-trap 'scripts/docker-engine down' EXIT
+started_engine=$(scripts/docker-engine up)
+if [[ -n $started_engine ]]; then trap 'scripts/docker-engine down "$started_engine"' EXIT; fi
 eval "$(scripts/docker-engine env)"
 scripts/docker-engine clean
 

@@ -22,7 +22,7 @@ public static class TestContainers
     /// <param name="hostPort">A fixed host port keeps the broker's address across Stop/Start (a random one changes).</param>
     public static RabbitMqContainer RabbitMq(int? hostPort = null)
     {
-        var builder = Labelled(new RabbitMqBuilder(TestImages.RabbitMq), TestImages.MayPull)
+        var builder = OfThisCheckout(new RabbitMqBuilder(TestImages.RabbitMq))
             .WithUsername(User)
             .WithPassword(Password)
             // As scripts/services: at the 512 MB default the quorum queues' write-ahead log rollover stalls delivery for seconds.
@@ -31,7 +31,7 @@ public static class TestContainers
     }
 
     public static PostgreSqlContainer Postgres() =>
-        Labelled(new PostgreSqlBuilder(TestImages.Postgres), TestImages.MayPull)
+        OfThisCheckout(new PostgreSqlBuilder(TestImages.Postgres))
             .WithDatabase(Database)
             .WithUsername(User)
             .WithPassword(Password)
@@ -42,24 +42,26 @@ public static class TestContainers
             .WithCreateParameterModifier(parameters => parameters.HostConfig!.ShmSize = 256L * 1024 * 1024)
             .Build();
 
-    /// <summary>Starts the container within two minutes, or fails with what the container logged.</summary>
-    public static async Task StartAsync(IContainer container, string name)
+    /// <summary>Starts the container within two minutes (or <paramref name="timeout"/>), or fails with what the container logged.</summary>
+    public static async Task StartAsync(IContainer container, string name, TimeSpan? timeout = null)
     {
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        var limit = timeout ?? StartTimeout;
+        using var expiry = new CancellationTokenSource(limit);
         try
         {
-            await container.StartAsync(timeout.Token);
+            await container.StartAsync(expiry.Token);
         }
         catch (Exception exception)
         {
             var (stdout, stderr) = await container.GetLogsAsync();
             throw new InvalidOperationException(
-                $"The {name} container ({container.Image.FullName}) did not start within {StartTimeout.TotalSeconds:0} s: {exception.Message}\n" +
+                $"The {name} container ({container.Image.FullName}) did not start within {limit.TotalSeconds:0} s: {exception.Message}\n" +
                 $"--- its stdout ---\n{stdout}\n--- its stderr ---\n{stderr}", exception);
         }
     }
 
-    private static TBuilder Labelled<TBuilder, TContainer, TConfiguration>(ContainerBuilder<TBuilder, TContainer, TConfiguration> builder, bool mayPull)
+    /// <summary>Labelled for `scripts/docker-engine clean`, and never pulled when the images are local ones.</summary>
+    public static TBuilder OfThisCheckout<TBuilder, TContainer, TConfiguration>(ContainerBuilder<TBuilder, TContainer, TConfiguration> builder)
         where TBuilder : ContainerBuilder<TBuilder, TContainer, TConfiguration>
         where TContainer : IContainer
         where TConfiguration : DotNet.Testcontainers.Configurations.IContainerConfiguration
@@ -67,6 +69,6 @@ public static class TestContainers
         TestImages.EnsureEngineSettings();
         return builder
             .WithLabel(CheckoutLabel, RepositoryRoot.Path)
-            .WithImagePullPolicy(mayPull ? PullPolicy.Missing : PullPolicy.Never);
+            .WithImagePullPolicy(TestImages.MayPull ? PullPolicy.Missing : PullPolicy.Never);
     }
 }
