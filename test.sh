@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Runs every test (unit, architecture, integration) against the real local services, which it starts first.
+# Runs every test (unit, architecture, integration). The integration tests bring their own RabbitMQ and PostgreSQL
+# (Testcontainers) and SMTP sink on ports of their own: ./run.sh's local services are neither used nor touched, and
+# the tests run with the same runtime settings as the deployed Host (services.env).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-# The deployed Host runs socket completions inline (services.env). The test hosts cannot: WebApplicationFactory starts a
-# server by blocking on async code, and when the blocked thread is the socket event thread nothing completes any more.
-export DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0
 source scripts/lib/settings.sh
+mkdir -p .local
 
-scripts/services up
+# The container engine: the daemon that answers, or one started (and, at the end, stopped) by this run.
+started_engine=$(scripts/docker-engine up)
+if [[ -n $started_engine ]]; then trap 'scripts/docker-engine down "$started_engine"' EXIT; fi
+eval "$(scripts/docker-engine env)"
+scripts/docker-engine clean
 
-# One test assembly at a time: the integration tests stop the broker and measure queues, and share two cores.
-dotnet test Modular.sln -c Release -nologo -m:1 "$@"
+# Build the code while the images are built (mostly downloads): both take minutes on a fresh machine.
+dotnet build Modular.sln -c Release -nologo -v quiet > .local/test-build.log 2>&1 &
+build=$!
+scripts/test-images build
+eval "$(scripts/test-images env)"
+scripts/services install-maildev
+wait "$build" || { cat .local/test-build.log; exit 1; }
+
+# One test assembly at a time: the integration tests stop brokers and measure queues, and share two cores.
+dotnet test Modular.sln -c Release --no-build -nologo -m:1 "$@"

@@ -28,7 +28,8 @@ public static class ModularPlatform
 
     public static WebApplicationBuilder AddModularPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {
-        var settings = ServiceSettings.FromEnvironment();
+        // A configuration key named like a services.env line wins over the environment (test hosts point at their containers).
+        var settings = ServiceSettings.FromEnvironment().OverriddenBy(key => builder.Configuration[key]);
         var services = builder.Services;
 
         builder.Logging.ClearProviders().AddJsonConsole(options =>

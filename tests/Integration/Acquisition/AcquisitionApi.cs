@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.Tests.Integration.Support;
@@ -11,7 +12,10 @@ namespace Modular.Tests.Integration.Acquisition;
 /// <summary>Arranges and reads Acquisition over HTTP as its users do, plus database reads for what is stored.</summary>
 public sealed class AcquisitionApi(WebApplicationFactory<Program> host)
 {
-    public TestDatabase Database { get; } = new(ServiceSettings.FromEnvironment());
+    private readonly Lazy<TestDatabase> _database = new(() => new TestDatabase(host.Services.GetRequiredService<ServiceSettings>()));
+
+    /// <summary>The database this host runs on.</summary>
+    public TestDatabase Database => _database.Value;
 
     public HttpClient PlatformAdmin() => host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
 

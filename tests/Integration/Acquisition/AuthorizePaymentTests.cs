@@ -5,15 +5,15 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Acquisition;
 
-[Collection(HostCollection.Name)]
-public sealed class AuthorizePaymentTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class AuthorizePaymentTests(TestPlatform platform)
 {
-    private readonly AcquisitionApi _api = new(host);
+    private readonly AcquisitionApi _api = new(platform.Host);
 
     [Fact]
     public async Task An_approved_payment_is_answered_and_stored_with_the_bin_and_last_four_digits_only()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
@@ -44,7 +44,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [InlineData("tok_unknown_to_the_network", 10_000, "card.invalid_token")]
     public async Task The_network_declines_sandbox_decline_cards_amounts_over_the_limit_and_unknown_tokens(string cardToken, long amount, string code)
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
@@ -61,7 +61,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task Payments_for_an_unknown_or_a_suspended_merchant_are_declined_without_asking_the_network()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var suspended = await _api.CreateMerchantAsync();
         using var admin = _api.PlatformAdmin();
         var update = await admin.PutAsJsonAsync($"/api/acquisition/merchants/{suspended}", new
@@ -83,7 +83,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task A_card_network_that_never_answers_gets_no_answer_published_and_the_attempt_is_recorded()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
@@ -93,23 +93,24 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
         var listed = await _api.ListedAsync(merchant, reference, "NoAnswer");
         listed.GetProperty("approvalNumber").ValueKind.ShouldBe(JsonValueKind.Null);
         (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("NoAnswer");
-        await Task.Delay(500);
+        // Whatever the recording published would be on its way now: count the answers once all of it has arrived.
+        await MessageFlow.SettledAsync(platform.Broker, _api.Database, "acquisition");
         caller.AnswerCountFor(reference).ShouldBe(0);
     }
 
     [Fact]
     public async Task A_request_left_pending_by_a_crashed_instance_is_authorized_once_its_lease_runs_out()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
 
         // Another instance stored the request and leased it for 3 s, then died before recording the network's answer.
-        await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_visa_approve", leaseLeft: TimeSpan.FromSeconds(3));
+        var paymentId = await StorePendingLeasedByAnotherInstanceAsync(merchant, reference, "tok_visa_approve", leaseLeft: TimeSpan.FromSeconds(3));
+        var leaseEnd = await _api.Database.ScalarAsync<DateTime>($"SELECT leased_until FROM acquisition.payment_transactions WHERE id = '{paymentId}'");
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        caller.AnswerCountFor(reference).ShouldBe(0);
         var authorized = (await caller.AwaitAsync<PaymentAuthorized>(reference)).Single();
+        authorized.ApprovedAt.UtcDateTime.ShouldBeGreaterThanOrEqualTo(leaseEnd, "the network is asked again only once the lease ran out");
         authorized.Amount.ShouldBe(20_000);
         (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
         (await _api.TransactionsOfAsync(merchant, reference)).ShouldBe(1);
@@ -118,7 +119,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task An_answer_recorded_by_another_instance_while_this_one_waits_on_the_network_stands()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
         // A request whose first instance's lease has just run out: this host claims it and asks the network, which never
@@ -128,13 +129,19 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
             async () => await _api.Database.ScalarAsync<bool>($"SELECT leased_until > now() FROM acquisition.payment_transactions WHERE id = '{paymentId}'"),
             TimeSpan.FromSeconds(10), "this host leases the request");
 
+        // A second silent request, leased after the first: its "no answer" comes after the first one's, in arrival order.
+        var laterReference = Guid.CreateVersion7();
+        await StorePendingLeasedByAnotherInstanceAsync(merchant, laterReference, "tok_no_answer", leaseLeft: TimeSpan.FromSeconds(-1));
+
         await _api.Database.ExecuteAsync($"""
             UPDATE acquisition.payment_transactions SET status = 'Approved', approval_number = '12345678', approved_at = now(), version = 2
              WHERE id = '{paymentId}'
             """);
 
         // This host's "no answer" arrives after the approval and must not replace it.
-        await Task.Delay(TimeSpan.FromSeconds(7));
+        await Eventually.HoldsAsync(async () => await _api.StoredStatusAsync(merchant, laterReference) == "NoAnswer", TimeSpan.FromSeconds(30),
+            "the later request's no answer is recorded, so the first one's was handled before it");
+        await MessageFlow.SettledAsync(platform.Broker, _api.Database, "acquisition");
         (await _api.StoredStatusAsync(merchant, reference)).ShouldBe("Approved");
         (await _api.Database.ScalarAsync<int>($"SELECT version FROM acquisition.payment_transactions WHERE id = '{paymentId}'")).ShouldBe(2);
         caller.AnswerCountFor(reference).ShouldBe(0);
@@ -144,7 +151,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     public async Task A_burst_of_requests_answered_together_gives_each_payment_its_own_answer_once()
     {
         // The network's answers arrive together and are recorded many per transaction: none may take another's outcome.
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var approved = Enumerable.Range(0, 90).Select(_ => Guid.CreateVersion7()).ToList();
         var declined = Enumerable.Range(0, 60).Select(_ => Guid.CreateVersion7()).ToList();
@@ -173,7 +180,7 @@ public sealed class AuthorizePaymentTests(ModularHostFactory host)
     [Fact]
     public async Task A_repeated_request_gets_the_first_outcome_again_and_never_a_second_charge()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var approvedReference = Guid.CreateVersion7();
         var declinedReference = Guid.CreateVersion7();

@@ -3,15 +3,15 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Acquisition;
 
-[Collection(HostCollection.Name)]
-public sealed class CancelPaymentTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class CancelPaymentTests(TestPlatform platform)
 {
-    private readonly AcquisitionApi _api = new(host);
+    private readonly AcquisitionApi _api = new(platform.Host);
 
     [Fact]
     public async Task An_approved_payment_is_canceled_and_a_repeated_cancel_gets_the_same_answer()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var reference = Guid.CreateVersion7();
         await caller.AuthorizeAsync(merchant, reference, 12_000, "tok_visa_approve");
@@ -34,7 +34,7 @@ public sealed class CancelPaymentTests(ModularHostFactory host)
     [Fact]
     public async Task Canceling_an_unknown_or_a_declined_payment_is_rejected()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var merchant = await _api.CreateMerchantAsync();
         var unknown = Guid.CreateVersion7();
         var declined = Guid.CreateVersion7();

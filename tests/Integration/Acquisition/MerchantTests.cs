@@ -6,10 +6,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Acquisition;
 
-[Collection(HostCollection.Name)]
-public sealed class MerchantTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class MerchantTests(TestPlatform platform)
 {
-    private readonly AcquisitionApi _api = new(host);
+    private readonly AcquisitionApi _api = new(platform.Host);
 
     [Fact]
     public async Task A_platform_admin_registers_and_updates_a_merchant_with_its_acquiring_settings()
@@ -91,9 +91,9 @@ public sealed class MerchantTests(ModularHostFactory host)
         var ownSecond = await _api.CreateMerchantAsync(organization);
         var foreign = await _api.CreateMerchantAsync();
         using var merchantAdmin = _api.MerchantAdmin(organization);
-        using var merchantUser = host.CreateClientAs(Guid.CreateVersion7(), organization, Roles.MerchantUser);
-        using var customer = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.Customer);
-        using var risk = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.RiskManager);
+        using var merchantUser = platform.Host.CreateClientAs(Guid.CreateVersion7(), organization, Roles.MerchantUser);
+        using var customer = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.Customer);
+        using var risk = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.RiskManager);
 
         (await merchantAdmin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(organization))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await risk.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(organization))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -6,15 +6,15 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Acquisition;
 
-[Collection(HostCollection.Name)]
-public sealed class TransactionListTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class TransactionListTests(TestPlatform platform)
 {
-    private readonly AcquisitionApi _api = new(host);
+    private readonly AcquisitionApi _api = new(platform.Host);
 
     [Fact]
     public async Task Operators_list_every_merchants_transactions_and_a_merchant_admin_only_its_own_by_date_status_and_keyset()
     {
-        await using var caller = await PaymentsCaller.StartAsync(host.Services);
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var organization = Guid.CreateVersion7();
         var own = await _api.CreateMerchantAsync(organization);
         var foreign = await _api.CreateMerchantAsync();
@@ -55,7 +55,7 @@ public sealed class TransactionListTests(ModularHostFactory host)
         References(operatorView).ShouldContain(ownDeclined);
         var byMerchant = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/acquisition/transactions?merchantId={foreign}");
         References(byMerchant).ShouldBe([foreignApproved]);
-        using var customer = host.CreateClientAs(Guid.CreateVersion7(), null, Modular.BuildingBlocks.Application.Security.Roles.Customer);
+        using var customer = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Modular.BuildingBlocks.Application.Security.Roles.Customer);
         (await customer.GetAsync("/api/acquisition/transactions")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 

@@ -9,15 +9,15 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Foundation;
 
 /// <summary>Any module's command honours an Idempotency-Key: a retried POST gets the first answer and has one effect.</summary>
-[Collection(HostCollection.Name)]
-public sealed class CommandIdempotencyTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class CommandIdempotencyTests(TestPlatform platform)
 {
-    private readonly TestDatabase _database = new(ServiceSettings.FromEnvironment());
+    private readonly TestDatabase _database = new(platform.Services);
 
     [Fact]
     public async Task A_retried_merchant_registration_gets_the_first_answer_and_registers_one_merchant()
     {
-        using var admin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
+        using var admin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
         var settings = AcquisitionApi.Settings(Guid.CreateVersion7());
         var key = $"merchant-{Guid.NewGuid():N}";
 
@@ -35,8 +35,8 @@ public sealed class CommandIdempotencyTests(ModularHostFactory host)
     [Fact]
     public async Task The_same_key_with_another_body_is_refused_and_another_caller_may_use_it()
     {
-        using var admin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
-        using var otherAdmin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
+        using var admin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
+        using var otherAdmin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
         var key = $"merchant-{Guid.NewGuid():N}";
         (await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7()), key)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
@@ -51,7 +51,7 @@ public sealed class CommandIdempotencyTests(ModularHostFactory host)
     [Fact]
     public async Task Concurrent_retries_of_one_contact_add_one_contact_and_all_get_its_answer()
     {
-        using var admin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
+        using var admin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
         var created = await admin.PostAsJsonAsync("/api/iam/organizations",
             new { kind = "BillingCustomer", name = "Retried contacts", registrationNumber = $"R-{Guid.NewGuid():N}" });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -69,7 +69,7 @@ public sealed class CommandIdempotencyTests(ModularHostFactory host)
     [Fact]
     public async Task A_refused_command_stores_no_key_so_the_corrected_retry_with_that_key_runs()
     {
-        using var admin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
+        using var admin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
         var registration = $"{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
         (await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7(), registrationNumber: registration), $"first-{Guid.NewGuid():N}"))
             .StatusCode.ShouldBe(HttpStatusCode.Created);

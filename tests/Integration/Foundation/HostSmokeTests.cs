@@ -6,16 +6,16 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Foundation;
 
-[Collection(HostCollection.Name)]
-public sealed class HostSmokeTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class HostSmokeTests(TestPlatform platform)
 {
     private static readonly string[] Modules = ["billing", "funding", "ordering", "acquisition", "settlement", "iam"];
 
     [Fact]
     public async Task Every_module_schema_is_migrated_and_recorded()
     {
-        _ = host.CreateClient();
-        await using var database = new TestDatabase(ServiceSettings.FromEnvironment());
+        _ = platform.Host.CreateClient();
+        await using var database = new TestDatabase(platform.Services);
         foreach (var module in Modules)
         {
             var applied = await database.ScalarAsync<long>($"SELECT count(*) FROM {module}.schema_migrations");
@@ -28,7 +28,7 @@ public sealed class HostSmokeTests(ModularHostFactory host)
     [Fact]
     public async Task Readiness_reports_postgresql_and_rabbitmq_healthy()
     {
-        var client = host.CreateClient();
+        var client = platform.Host.CreateClient();
         HttpResponseMessage response = null!;
         await Eventually.HoldsAsync(async () =>
         {
@@ -46,14 +46,14 @@ public sealed class HostSmokeTests(ModularHostFactory host)
     [Fact]
     public async Task Liveness_answers_without_dependencies()
     {
-        var response = await host.CreateClient().GetAsync("/health/live");
+        var response = await platform.Host.CreateClient().GetAsync("/health/live");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task An_unknown_route_answers_a_problem_with_a_stable_code_and_correlation_id()
     {
-        var client = host.CreateClient();
+        var client = platform.Host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/nowhere");
         request.Headers.Add("X-Correlation-Id", "smoke-test-1");
         var response = await client.SendAsync(request);
@@ -70,8 +70,22 @@ public sealed class HostSmokeTests(ModularHostFactory host)
     [Fact]
     public async Task The_openapi_document_is_served()
     {
-        var response = await host.CreateClient().GetAsync("/openapi/v1.json");
+        var response = await platform.Host.CreateClient().GetAsync("/openapi/v1.json");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("openapi").GetString()!.ShouldStartWith("3.");
+    }
+
+    [Fact]
+    public async Task A_host_with_nothing_in_flight_stops_within_seconds()
+    {
+        var host = new ModularHostFactory(platform.Settings);
+        (await host.CreateClient().GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await host.DisposeAsync();
+
+        // WebApplication.Run and the factory both stop the host; a service that waits out the 30 s shutdown timeout on
+        // the second stop (as the payment authorizer once did) shows here.
+        stopping.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
     }
 }

@@ -6,10 +6,11 @@ using Npgsql;
 
 namespace Modular.Tests.Integration.Foundation;
 
-public sealed class MigratorTests : IAsyncLifetime
+[Collection(IntegrationCollection.Name)]
+public sealed class MigratorTests(TestPlatform platform) : IAsyncLifetime
 {
     private readonly string _schema = $"migrator_test_{Guid.NewGuid():N}"[..28];
-    private readonly ServiceSettings _settings = ServiceSettings.FromEnvironment();
+    private readonly ServiceSettings _settings = platform.Services;
     private NpgsqlDataSource _dataSource = null!;
 
     public Task InitializeAsync()

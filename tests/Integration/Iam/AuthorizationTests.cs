@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Iam;
 
-[Collection(IamCollection.Name)]
-public sealed class AuthorizationTests(IamHost host)
+[Collection(IntegrationCollection.Name)]
+public sealed class AuthorizationTests(TestPlatform platform)
 {
-    private readonly IamApi _api = new(host.Factory);
+    private readonly IamApi _api = new(platform.Iam.Factory);
 
     [Fact]
     public async Task Without_a_token_is_401_and_with_a_token_lacking_the_role_is_403()

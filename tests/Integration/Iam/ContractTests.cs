@@ -3,13 +3,14 @@ using System.Net.Http.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.IAM.Contracts;
+using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Iam;
 
-[Collection(IamCollection.Name)]
-public sealed class ContractTests(IamHost host)
+[Collection(IntegrationCollection.Name)]
+public sealed class ContractTests(TestPlatform platform)
 {
-    private readonly IamApi _api = new(host.Factory);
+    private readonly IamApi _api = new(platform.Iam.Factory);
 
     [Fact]
     public async Task Contacts_of_1000_organizations_come_back_from_one_database_command()
@@ -47,7 +48,7 @@ public sealed class ContractTests(IamHost host)
     {
         var merchant = await _api.CreateOrganizationAsync();
         var (userId, email) = await _api.CreateUserAsync(merchant, "MerchantUser");
-        await using var scope = host.Factory.Services.CreateAsyncScope();
+        await using var scope = platform.Iam.Factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
 
         var access = await mediator.Send(new GetUserAccess(userId));
@@ -79,7 +80,7 @@ public sealed class ContractTests(IamHost host)
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var scope = host.Factory.Services.CreateAsyncScope();
+        await using var scope = platform.Iam.Factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         T result;
         ActivityTraceId trace;

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Iam;
@@ -11,6 +13,11 @@ namespace Modular.Tests.Integration.Iam;
 public sealed class IamApi(WebApplicationFactory<Program> host)
 {
     public const string Password = "correct-horse-battery";
+
+    private readonly Lazy<TestDatabase> _database = new(() => new TestDatabase(host.Services.GetRequiredService<ServiceSettings>()));
+
+    /// <summary>The database this host runs on.</summary>
+    public TestDatabase Database => _database.Value;
 
     public HttpClient Anonymous() => host.CreateClient();
 

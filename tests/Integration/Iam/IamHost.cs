@@ -13,25 +13,26 @@ public sealed class IamHost : IAsyncDisposable
     public const string AdminEmail = "bootstrap.admin@iam-tests.example";
     public const string AdminPassword = "bootstrap-admin-password";
 
-    private readonly ModularHostFactory _root = new();
+    private readonly ModularHostFactory _root;
 
-    public IamHost() => Factory = _root.WithWebHostBuilder(builder =>
+    public IamHost(IReadOnlyDictionary<string, string> services)
     {
-        builder.UseSetting("Iam:BootstrapAdmin:Email", AdminEmail);
-        builder.UseSetting("Iam:BootstrapAdmin:Password", AdminPassword);
-    });
+        _root = new ModularHostFactory(services);
+        Factory = _root.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Iam:BootstrapAdmin:Email", AdminEmail);
+            builder.UseSetting("Iam:BootstrapAdmin:Password", AdminPassword);
+        });
+    }
 
     public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>The clock this host's services read.</summary>
+    public TestClock Clock => _root.Clock;
 
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
         await _root.DisposeAsync();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class IamCollection : ICollectionFixture<IamHost>
-{
-    public const string Name = "iam";
 }

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Iam;
 
-[Collection(IamCollection.Name)]
-public sealed class LoginTests(IamHost host)
+[Collection(IntegrationCollection.Name)]
+public sealed class LoginTests(TestPlatform platform)
 {
-    private readonly IamApi _api = new(host.Factory);
+    private readonly IamApi _api = new(platform.Iam.Factory);
 
     [Fact]
     public async Task A_user_logs_in_with_the_right_password_and_the_token_carries_its_organization_and_roles()

@@ -1,21 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Modular.BuildingBlocks.Infrastructure.Settings;
 
 namespace Modular.Tests.Integration.Iam;
 
-/// <summary>Reads what the SMTP sink received over maildev's REST API.</summary>
-public static class Maildev
+/// <summary>Reads what the test run's SMTP sink received over maildev's REST API.</summary>
+public sealed class Maildev(Uri webAddress)
 {
-    private static readonly HttpClient Http = new()
-    {
-        BaseAddress = new Uri($"http://{ServiceSettings.FromEnvironment().Smtp.Host}:{ServiceSettings.FromEnvironment()["MODULAR_MAILDEV_WEB_PORT"]}"),
-    };
+    private static readonly HttpClient Http = new();
 
-    /// <summary>E-mails whose recipient is in <paramref name="domain"/> (each test uses its own domain, so runs never collide).</summary>
-    public static async Task<IReadOnlyList<ReceivedEmail>> ToDomainAsync(string domain)
+    /// <summary>E-mails whose recipient is in <paramref name="domain"/> (each test uses its own domain, so tests never collide).</summary>
+    public async Task<IReadOnlyList<ReceivedEmail>> ToDomainAsync(string domain)
     {
-        var emails = await Http.GetFromJsonAsync<JsonElement>("/api/email");
+        var emails = await Http.GetFromJsonAsync<JsonElement>(new Uri(webAddress, "/api/email"));
         return emails.EnumerateArray()
             .SelectMany(email => email.GetProperty("to").EnumerateArray().Select(to => new ReceivedEmail(
                 to.GetProperty("address").GetString()!, email.GetProperty("subject").GetString()!, email.GetProperty("text").GetString() ?? "")))

@@ -6,10 +6,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Iam;
 
-[Collection(IamCollection.Name)]
-public sealed class OrganizationTests(IamHost host)
+[Collection(IntegrationCollection.Name)]
+public sealed class OrganizationTests(TestPlatform platform)
 {
-    private readonly IamApi _api = new(host.Factory);
+    private readonly IamApi _api = new(platform.Iam.Factory);
 
     [Fact]
     public async Task A_business_registration_number_belongs_to_one_organization()
@@ -63,7 +63,7 @@ public sealed class OrganizationTests(IamHost host)
     [Fact]
     public void Outside_development_a_weak_signing_key_stops_start_up()
     {
-        using var root = new ModularHostFactory();
+        using var root = new ModularHostFactory(platform.Settings);
         using var weak = root.WithWebHostBuilder(builder => builder.UseSetting("Jwt:SigningKey", "too-short"));
 
         var failure = Should.Throw<InvalidOperationException>(() => weak.CreateClient());

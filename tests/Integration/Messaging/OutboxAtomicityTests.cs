@@ -7,13 +7,14 @@ using Modular.Tests.Probe;
 
 namespace Modular.Tests.Integration.Messaging;
 
-public sealed class OutboxAtomicityTests
+[Collection(IntegrationCollection.Name)]
+public sealed class OutboxAtomicityTests(TestPlatform platform)
 {
     [Fact]
     public async Task A_committed_command_is_consumed_once()
     {
-        await using var host = await ProbeHost.StartAsync();
-        var effects = ProbeEffects.Open();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
+        var effects = ProbeEffects.Open(platform);
         var pingId = Guid.CreateVersion7();
 
         await host.SendAsync(new RecordPing(pingId, "hello"));
@@ -25,8 +26,8 @@ public sealed class OutboxAtomicityTests
     [Fact]
     public async Task A_command_that_rolls_back_never_publishes()
     {
-        await using var host = await ProbeHost.StartAsync();
-        var effects = ProbeEffects.Open();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
+        var effects = ProbeEffects.Open(platform);
         var refused = Guid.CreateVersion7();
         var accepted = Guid.CreateVersion7();
 
@@ -42,7 +43,7 @@ public sealed class OutboxAtomicityTests
     [Fact]
     public async Task Invalid_commands_answer_400_with_every_field_error_and_store_nothing()
     {
-        await using var host = await ProbeHost.StartAsync();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
         var pingId = Guid.CreateVersion7();
 
         var response = await host.CreateClient().PostAsJsonAsync("/api/probe/pings", new { pingId, payload = "" });
@@ -51,13 +52,13 @@ public sealed class OutboxAtomicityTests
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("code").GetString().ShouldBe("validation.failed");
         problem.GetProperty("errors").GetProperty("payload").GetArrayLength().ShouldBeGreaterThan(0);
-        (await ProbeEffects.Open().PendingInOutboxAsync(pingId)).ShouldBe(0);
+        (await ProbeEffects.Open(platform).PendingInOutboxAsync(pingId)).ShouldBe(0);
     }
 
     [Fact]
     public async Task A_business_refusal_answers_its_stable_code()
     {
-        await using var host = await ProbeHost.StartAsync();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
 
         var response = await host.CreateClient().PostAsJsonAsync("/api/probe/pings", new { pingId = Guid.CreateVersion7(), payload = "x", failAfterPublish = true });
 
@@ -68,7 +69,7 @@ public sealed class OutboxAtomicityTests
     [Fact]
     public async Task Malformed_json_answers_a_400_problem()
     {
-        await using var host = await ProbeHost.StartAsync();
+        await using var host = await ProbeHost.StartAsync(platform.Settings);
 
         var response = await host.CreateClient().PostAsync("/api/probe/pings",
             new StringContent("{\"pingId\": \"not-a-guid\", ", System.Text.Encoding.UTF8, "application/json"));

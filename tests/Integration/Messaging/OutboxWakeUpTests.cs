@@ -9,7 +9,8 @@ using Shouldly;
 namespace Modular.Tests.Integration.Messaging;
 
 /// <summary>How a dispatcher learns of new outbox rows: in-process for its own commits, by NOTIFY for another instance's.</summary>
-public sealed class OutboxWakeUpTests
+[Collection(IntegrationCollection.Name)]
+public sealed class OutboxWakeUpTests(TestPlatform platform)
 {
     private const string Channel = "modular_outbox";
 
@@ -19,10 +20,10 @@ public sealed class OutboxWakeUpTests
     [Fact]
     public async Task A_commit_on_an_instance_that_does_not_dispatch_wakes_the_others_by_notify()
     {
-        var effects = ProbeEffects.Open();
-        await using var dispatcher = await ProbeHost.StartAsync(NoPolling);
-        await using var apiOnly = await ProbeHost.StartAsync(new Dictionary<string, string?> { ["Messaging:DispatchOutbox"] = "false" });
-        await using var notifications = await NotificationRecorder.StartAsync();
+        var effects = ProbeEffects.Open(platform);
+        await using var dispatcher = await ProbeHost.StartAsync(platform.Settings, NoPolling);
+        await using var apiOnly = await ProbeHost.StartAsync(platform.Settings, new Dictionary<string, string?> { ["Messaging:DispatchOutbox"] = "false" });
+        await using var notifications = await NotificationRecorder.StartAsync(platform.Services);
 
         var pingId = Guid.CreateVersion7();
         var committed = Stopwatch.StartNew();
@@ -36,9 +37,9 @@ public sealed class OutboxWakeUpTests
     [Fact]
     public async Task A_commit_on_a_dispatching_instance_is_delivered_without_a_notify()
     {
-        var effects = ProbeEffects.Open();
-        await using var dispatcher = await ProbeHost.StartAsync(NoPolling);
-        await using var notifications = await NotificationRecorder.StartAsync();
+        var effects = ProbeEffects.Open(platform);
+        await using var dispatcher = await ProbeHost.StartAsync(platform.Settings, NoPolling);
+        await using var notifications = await NotificationRecorder.StartAsync(platform.Services);
 
         var pingId = Guid.CreateVersion7();
         await dispatcher.SendAsync(new RecordPing(pingId, "woken in-process"));
@@ -76,9 +77,9 @@ public sealed class OutboxWakeUpTests
 
         public ConcurrentBag<string> Received { get; } = [];
 
-        public static async Task<NotificationRecorder> StartAsync()
+        public static async Task<NotificationRecorder> StartAsync(ServiceSettings services)
         {
-            var connection = new NpgsqlConnection(ServiceSettings.FromEnvironment().Postgres.ConnectionString(1, "modular-tests-listener"));
+            var connection = new NpgsqlConnection(services.Postgres.ConnectionString(1, "modular-tests-listener"));
             await connection.OpenAsync();
             await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
             {

@@ -1,4 +1,3 @@
-using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Messaging;
@@ -6,13 +5,23 @@ namespace Modular.Tests.Integration.Messaging;
 /// <summary>Reads what the probe module's consumers did, straight from its tables.</summary>
 public sealed class ProbeEffects(TestDatabase database)
 {
-    public static ProbeEffects Open() => new(new TestDatabase(ServiceSettings.FromEnvironment()));
+    public TestDatabase Database => database;
+
+    public static ProbeEffects Open(TestPlatform platform) => Open(platform.Settings);
+
+    /// <summary>Reads the database that the services.env keys <paramref name="services"/> point at.</summary>
+    public static ProbeEffects Open(IReadOnlyDictionary<string, string> services) => new(new TestDatabase(TestPlatform.ServicesOf(services)));
 
     public Task<long> ForAsync(Guid pingId) =>
         database.ScalarAsync<long>("SELECT coalesce(sum(applications), 0)::bigint FROM probe_read.mt_doc_pingdocument WHERE id = $1", pingId);
 
     public Task<long> PendingInOutboxAsync(Guid pingId) =>
         database.ScalarAsync<long>("SELECT count(*) FROM probe.outbox_messages WHERE body LIKE '%' || $1 || '%'", pingId.ToString());
+
+    public Task<long> PendingInOutboxAsync(IEnumerable<Guid> pingIds) =>
+        database.ScalarAsync<long>(
+            "SELECT count(*) FROM probe.outbox_messages o WHERE EXISTS (SELECT FROM unnest($1::text[]) AS p(id) WHERE o.body LIKE '%' || p.id || '%')",
+            (object)pingIds.Select(pingId => pingId.ToString()).ToArray());
 
     public Task<long> EffectsOfAsync(IEnumerable<Guid> pingIds) =>
         database.ScalarAsync<long>("SELECT coalesce(sum(applications), 0)::bigint FROM probe_read.mt_doc_pingdocument WHERE id = ANY($1)", pingIds.ToArray());

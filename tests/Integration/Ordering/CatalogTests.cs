@@ -6,10 +6,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
 
-[Collection(HostCollection.Name)]
-public sealed class CatalogTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class CatalogTests(TestPlatform platform)
 {
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task A_merchant_admin_updates_and_restocks_its_products_and_a_restock_reopens_a_sold_out_product()
@@ -35,7 +35,7 @@ public sealed class CatalogTests(ModularHostFactory host)
     public async Task Another_organizations_admin_and_customers_cannot_change_a_product()
     {
         var product = await _api.CreateProductAsync(stock: 3);
-        using var stranger = host.CreateClientAs(Guid.CreateVersion7(), Guid.CreateVersion7(), Roles.MerchantAdmin);
+        using var stranger = platform.Host.CreateClientAs(Guid.CreateVersion7(), Guid.CreateVersion7(), Roles.MerchantAdmin);
         using var customer = _api.Customer();
 
         (await stranger.PostAsJsonAsync($"/api/ordering/products/{product}/restock", new { quantity = 5 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -4,10 +4,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
 
-[Collection(HostCollection.Name)]
-public sealed class IdempotencyKeyTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class IdempotencyKeyTests(TestPlatform platform)
 {
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task A_retry_with_the_same_key_and_body_gets_the_first_answer_and_no_second_order()

@@ -9,15 +9,15 @@ namespace Modular.Tests.Integration.Ordering;
 /// Order events delivered out of order and concurrently to two hosts (competing consumers on the same queues): the
 /// document each order ends with is the state its events say, whatever order they were applied in.
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed class OrderProjectionConvergenceTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class OrderProjectionConvergenceTests(TestPlatform platform)
 {
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task Five_hundred_orders_whose_outcome_arrives_before_or_with_their_placement_on_two_hosts_all_end_in_their_final_state()
     {
-        await using var secondHost = new ModularHostFactory();
+        await using var secondHost = new ModularHostFactory(platform.Settings);
         var orders = Enumerable.Range(0, 500).Select(index => new SyntheticOrder(Guid.CreateVersion7(), Paid: index % 2 == 0)).ToList();
         var placedAt = DateTimeOffset.UtcNow.AddSeconds(-10);
         var outcomes = orders.Select(order => order.Paid
@@ -28,7 +28,7 @@ public sealed class OrderProjectionConvergenceTests(ModularHostFactory host)
 
         // The outcomes go first, from one host, while the other publishes the placements: batches of both kinds for
         // the same orders run at once on both hosts.
-        var firstBus = host.Services.GetRequiredService<IBus>();
+        var firstBus = platform.Host.Services.GetRequiredService<IBus>();
         var secondBus = secondHost.Services.GetRequiredService<IBus>();
         var outcomesSent = Task.Run(async () =>
         {

@@ -7,10 +7,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
 
-[Collection(HostCollection.Name)]
-public sealed class OrderReadModelRebuildTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class OrderReadModelRebuildTests(TestPlatform platform)
 {
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task Lost_order_documents_are_rebuilt_from_the_write_model_while_orders_keep_coming()
@@ -28,7 +28,7 @@ public sealed class OrderReadModelRebuildTests(ModularHostFactory host)
         using var admin = _api.Admin();
         (await admin.GetAsync($"/api/ordering/orders/{lost[0]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var rebuild = host.Services.GetServices<IReadModelRebuild>().Single(candidate => candidate.Module == "ordering");
+        var rebuild = platform.Host.Services.GetServices<IReadModelRebuild>().Single(candidate => candidate.Module == "ordering");
         var placedMeanwhile = PlaceAsync(customer, product, count: 20);
         var rebuilt = await rebuild.RebuildAsync(CancellationToken.None);
         var meanwhile = await placedMeanwhile;

@@ -6,10 +6,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
 
-[Collection(HostCollection.Name)]
-public sealed class OrderReadSideTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class OrderReadSideTests(TestPlatform platform)
 {
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task A_customer_lists_its_orders_and_admins_search_by_status_date_and_product_within_their_organization()
@@ -40,7 +40,7 @@ public sealed class OrderReadSideTests(ModularHostFactory host)
         var byProduct = await admin.GetFromJsonAsync<JsonElement>($"/api/ordering/orders?productId={product}&status=Paid&from={Uri.EscapeDataString(from)}");
         byProduct.GetProperty("items").EnumerateArray().Select(order => order.GetProperty("id").GetGuid()).ShouldBe([ids[1], ids[0]]);
 
-        using var stranger = host.CreateClientAs(Guid.CreateVersion7(), Guid.CreateVersion7(), Roles.MerchantAdmin);
+        using var stranger = platform.Host.CreateClientAs(Guid.CreateVersion7(), Guid.CreateVersion7(), Roles.MerchantAdmin);
         var strangerSearch = await stranger.GetFromJsonAsync<JsonElement>($"/api/ordering/orders?productId={product}");
         strangerSearch.GetProperty("items").GetArrayLength().ShouldBe(0);
         (await stranger.GetAsync($"/api/ordering/orders/{ids[0]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.Tests.Integration.Support;
@@ -18,9 +19,14 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
     public static readonly Guid Organization = Guid.CreateVersion7();
 
     private static readonly SemaphoreSlim MerchantRegistration = new(1, 1);
-    private static Guid? _merchant;
 
-    public TestDatabase Database { get; } = new(ServiceSettings.FromEnvironment());
+    /// <summary>The organization's merchant in each database the tests' hosts run on (outage tests bring their own).</summary>
+    private static readonly Dictionary<string, Guid> Merchants = [];
+
+    private readonly Lazy<TestDatabase> _database = new(() => new TestDatabase(host.Services.GetRequiredService<ServiceSettings>()));
+
+    /// <summary>The database this host runs on.</summary>
+    public TestDatabase Database => _database.Value;
 
     public HttpClient Admin() => host.CreateClientAs(Guid.CreateVersion7(), Organization, Roles.MerchantAdmin);
 
@@ -32,7 +38,9 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
         await MerchantRegistration.WaitAsync();
         try
         {
-            if (_merchant is null)
+            var database = host.Services.GetRequiredService<ServiceSettings>().Postgres;
+            var key = $"{database.Host}:{database.Port}/{database.Database}";
+            if (!Merchants.TryGetValue(key, out var merchant))
             {
                 using var platformAdmin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
                 var response = await platformAdmin.PostAsJsonAsync("/api/acquisition/merchants", new
@@ -44,10 +52,10 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
                     settlementCycle = "D1",
                 });
                 response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-                _merchant = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                merchant = Merchants[key] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             }
 
-            return _merchant.Value;
+            return merchant;
         }
         finally
         {

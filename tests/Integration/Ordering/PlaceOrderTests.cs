@@ -5,10 +5,10 @@ using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
 
-[Collection(HostCollection.Name)]
-public sealed class PlaceOrderTests(ModularHostFactory host)
+[Collection(IntegrationCollection.Name)]
+public sealed class PlaceOrderTests(TestPlatform platform)
 {
-    private readonly OrderingApi _api = new(host);
+    private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
     public async Task Five_hundred_concurrent_orders_against_stock_100_accept_exactly_100()
@@ -30,7 +30,7 @@ public sealed class PlaceOrderTests(ModularHostFactory host)
     [Fact]
     public async Task Five_hundred_concurrent_orders_through_two_hosts_on_one_database_accept_exactly_100()
     {
-        await using var secondHost = new ModularHostFactory();
+        await using var secondHost = new ModularHostFactory(platform.Settings);
         var second = new OrderingApi(secondHost);
         var product = await _api.CreateProductAsync(stock: 100);
         var customers = Enumerable.Range(0, 500).Select(index => index % 2 == 0 ? _api.Customer() : second.Customer()).ToList();
@@ -128,7 +128,7 @@ public sealed class PlaceOrderTests(ModularHostFactory host)
         var zero = await OrderingApi.PlaceAsync(customer, null, (product, 0));
         var unknown = await OrderingApi.PlaceAsync(customer, null, (Guid.CreateVersion7(), 1));
         var twoMerchants = await OrderingApi.PlaceAsync(customer, null, (product, 1), (otherMerchantProduct, 1));
-        using var anonymous = host.CreateClient();
+        using var anonymous = platform.Host.CreateClient();
         var unauthenticated = await OrderingApi.PlaceAsync(anonymous, null, (product, 1));
 
         repeated.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

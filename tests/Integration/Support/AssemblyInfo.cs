@@ -1,2 +1,2 @@
-// Integration tests share one database and one broker (and some stop the broker): they run one at a time.
+// Integration tests share one database and one broker (and some stop a broker): they run one at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,27 +1,34 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Modular.BuildingBlocks.Infrastructure.Settings;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Modular.Tests.Integration.Support;
 
-/// <summary>The real Host (all six modules) on the real services, as the "Testing" environment (no Development extras).</summary>
-public sealed class ModularHostFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real Host (all six modules) as the "Testing" environment (no Development extras), on the test run's containers:
+/// <paramref name="services"/> holds the services.env keys that point it there, applied as configuration.
+/// </summary>
+public sealed class ModularHostFactory(IReadOnlyDictionary<string, string> services) : WebApplicationFactory<Program>
 {
     /// <summary>The Testing environment is not Development, so it must bring its own strong key.</summary>
     public const string TestSigningKey = "integration-tests-signing-key-of-at-least-32-bytes";
 
-    public ModularHostFactory() => RequiredServices.EnsureReachable(ServiceSettings.FromEnvironment());
+    public TestClock Clock { get; } = new();
+
+    public IReadOnlyDictionary<string, string> ServiceSettings => services;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Jwt:SigningKey", TestSigningKey);
-    }
-}
+        foreach (var (key, value) in services)
+        {
+            builder.UseSetting(key, value);
+        }
 
-[CollectionDefinition(Name)]
-public sealed class HostCollection : ICollectionFixture<ModularHostFactory>
-{
-    public const string Name = "host";
+        builder.ConfigureTestServices(testServices => testServices.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
 }

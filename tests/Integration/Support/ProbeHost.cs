@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.BuildingBlocks.Web;
 using Modular.Tests.Probe;
 
 namespace Modular.Tests.Integration.Support;
 
 /// <summary>
-/// An app instance with only the probe module, composed exactly as the Host composes modules, on the real services.
+/// An app instance with only the probe module, composed exactly as the Host composes modules, on the test run's containers.
 /// Several can run at once (they are competing instances of one app) and each can be disposed mid-run.
 /// </summary>
 public sealed class ProbeHost : IAsyncDisposable
@@ -22,14 +21,15 @@ public sealed class ProbeHost : IAsyncDisposable
 
     public HttpClient CreateClient() => _app.GetTestClient();
 
-    public static async Task<ProbeHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">The services.env keys that point it at the containers (<see cref="TestPlatform.Settings"/>).</param>
+    /// <param name="settings">Further configuration of this instance.</param>
+    public static async Task<ProbeHost> StartAsync(IReadOnlyDictionary<string, string> services, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        RequiredServices.EnsureReachable(ServiceSettings.FromEnvironment());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Jwt:SigningKey"] = ModularHostFactory.TestSigningKey;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in services.Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.Configuration[key] = value;
         }

@@ -31,4 +31,16 @@ public sealed class ServiceSettingsTests
     [Fact]
     public void An_unknown_setting_is_a_clear_error() =>
         Should.Throw<KeyNotFoundException>(() => ServiceSettings.FromEnvironment()["MODULAR_NOT_A_SETTING"]).Message.ShouldContain("services.env");
+
+    [Fact]
+    public void A_lookup_overrides_the_keys_it_answers_and_keeps_the_others()
+    {
+        var defaults = ServiceSettings.FromEnvironment();
+
+        var overridden = defaults.OverriddenBy(key => key == "MODULAR_PG_PORT" ? "61234" : null);
+
+        overridden.Postgres.Port.ShouldBe(61234);
+        overridden.Postgres.Host.ShouldBe(defaults.Postgres.Host);
+        defaults.Postgres.Port.ShouldNotBe(61234, "the original settings stay as they were");
+    }
 }

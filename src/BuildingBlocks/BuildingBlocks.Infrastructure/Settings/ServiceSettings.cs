@@ -5,7 +5,9 @@ namespace Modular.BuildingBlocks.Infrastructure.Settings;
 
 /// <summary>
 /// Where PostgreSQL, RabbitMQ and SMTP are. Defaults come from the repository's services.env (embedded at build),
-/// and an environment variable of the same name wins, exactly as the shell scripts read the same file.
+/// and an environment variable of the same name wins, exactly as the shell scripts read the same file. A host may
+/// override a setting once more by a configuration key of the same name (<see cref="OverriddenBy"/>): the integration
+/// tests point their hosts at containers that way, without changing the process's environment.
 /// </summary>
 public sealed class ServiceSettings
 {
@@ -13,15 +15,17 @@ public sealed class ServiceSettings
 
     private ServiceSettings(IReadOnlyDictionary<string, string> values) => _values = values;
 
-    public static ServiceSettings FromEnvironment()
+    public static ServiceSettings FromEnvironment() => new ServiceSettings(ReadEmbeddedDefaults()).OverriddenBy(Environment.GetEnvironmentVariable);
+
+    /// <summary>These settings, with every key that <paramref name="lookup"/> answers (non-empty) replaced by its answer.</summary>
+    public ServiceSettings OverriddenBy(Func<string, string?> lookup)
     {
-        var values = ReadEmbeddedDefaults();
-        foreach (var key in values.Keys.ToList())
+        var values = new Dictionary<string, string>(_values, StringComparer.Ordinal);
+        foreach (var key in _values.Keys)
         {
-            var fromEnvironment = Environment.GetEnvironmentVariable(key);
-            if (!string.IsNullOrEmpty(fromEnvironment))
+            if (lookup(key) is { Length: > 0 } value)
             {
-                values[key] = fromEnvironment;
+                values[key] = value;
             }
         }
 

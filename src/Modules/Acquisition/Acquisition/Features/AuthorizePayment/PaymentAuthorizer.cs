@@ -65,9 +65,10 @@ internal sealed class PaymentAuthorizer(
     {
         await base.StopAsync(cancellationToken);
         // Let the calls in flight finish and record their answers (graceful shutdown); a lease covers the rest.
+        var drained = 0;
         try
         {
-            for (var i = 0; i < _options.MaxInFlight; i++)
+            for (; drained < _options.MaxInFlight; drained++)
             {
                 await _slots.WaitAsync(cancellationToken);
             }
@@ -75,6 +76,15 @@ internal sealed class PaymentAuthorizer(
         catch (OperationCanceledException)
         {
             logger.LogWarning("Shutdown timed out with payment authorizations in flight; they are asked again when their lease runs out");
+        }
+        finally
+        {
+            // Hand the slots back: a host may stop its services twice (WebApplication.Run and its owner both stop it), and
+            // the second stop would otherwise wait its whole timeout for slots the first one kept.
+            if (drained > 0)
+            {
+                _slots.Release(drained);
+            }
         }
     }
 

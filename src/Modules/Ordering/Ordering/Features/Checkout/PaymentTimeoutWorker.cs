@@ -15,11 +15,13 @@ namespace Modular.Ordering.Features.Checkout;
 /// checkout is taken by one of them, and a checkout a saga message holds is taken on a later pass.
 /// "No answer in time" is only judged once the question was asked: while the order's AuthorizePayment may still wait
 /// in this module's outbox (broker down, a flash sale's backlog), a due deadline is moved a whole timeout ahead instead.
+/// "Now" is the clock from DI, the one deadlines are set by (orders take their placement time from it), not the database's.
 /// </summary>
 internal sealed class PaymentTimeoutWorker(
     ModuleDataSource<OrderingDbContext> database,
     OutboxSignals outboxSignals,
     IOptions<CheckoutOptions> options,
+    TimeProvider clock,
     ILogger<PaymentTimeoutWorker> logger) : BackgroundService
 {
     private const int BatchSize = 500;
@@ -56,13 +58,13 @@ internal sealed class PaymentTimeoutWorker(
                        coalesce(o.placed_at + interval '5 seconds' >= (SELECT oldest FROM backlog), false) AS request_still_queued
                   FROM ordering.checkout_states s
                   LEFT JOIN ordering.orders o ON o.id = s.correlation_id
-                 WHERE s.current_state = 'AwaitingPayment' AND s.timeout_published_at IS NULL AND s.payment_deadline <= now()
+                 WHERE s.current_state = 'AwaitingPayment' AND s.timeout_published_at IS NULL AND s.payment_deadline <= $3
                  ORDER BY s.payment_deadline
                  LIMIT $1
                    FOR UPDATE OF s SKIP LOCKED)
             UPDATE ordering.checkout_states AS s
-               SET timeout_published_at = CASE WHEN due.request_still_queued THEN NULL ELSE now() END,
-                   payment_deadline = CASE WHEN due.request_still_queued THEN now() + $2 ELSE s.payment_deadline END
+               SET timeout_published_at = CASE WHEN due.request_still_queued THEN NULL ELSE $3 END,
+                   payment_deadline = CASE WHEN due.request_still_queued THEN $3 + $2 ELSE s.payment_deadline END
               FROM due WHERE s.correlation_id = due.correlation_id
             RETURNING s.correlation_id, s.payment_deadline, due.request_still_queued
             """;
@@ -70,7 +72,12 @@ internal sealed class PaymentTimeoutWorker(
         var handled = 0;
         await using (var command = new NpgsqlCommand(sql, connection, transaction)
                      {
-                         Parameters = { new NpgsqlParameter { Value = BatchSize }, new NpgsqlParameter { Value = options.Value.PaymentTimeout } },
+                         Parameters =
+                         {
+                             new NpgsqlParameter { Value = BatchSize },
+                             new NpgsqlParameter { Value = options.Value.PaymentTimeout },
+                             new NpgsqlParameter { Value = clock.GetUtcNow().UtcDateTime },
+                         },
                      })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
