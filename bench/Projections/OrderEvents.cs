@@ -19,15 +19,15 @@ internal static class OrderEvents
         {
             var id = Guid.CreateVersion7();
             ids[index] = id;
-            events.Add(new Event(id, new OrderPlaced(id, Guid.CreateVersion7(), merchant, organization, 12_000, [new OrderPlacedLine(product, 1, 12_000)], placedAt)));
+            events.Add(new Event(id, "placed", new OrderPlaced(id, Guid.CreateVersion7(), merchant, organization, 12_000, [new OrderPlacedLine(product, 1, 12_000)], placedAt)));
             if (random.NextDouble() < 0.7)
             {
                 paid++;
-                events.Add(new Event(id, new OrderPaid(id, Guid.CreateVersion7(), placedAt.AddSeconds(1))));
+                events.Add(new Event(id, "paid", new OrderPaid(id, Guid.CreateVersion7(), placedAt.AddSeconds(1))));
             }
             else
             {
-                events.Add(new Event(id, new OrderCancelled(id, "payment.declined", placedAt.AddSeconds(1))));
+                events.Add(new Event(id, "cancelled", new OrderCancelled(id, "payment.declined", placedAt.AddSeconds(1))));
             }
         }
 
@@ -35,5 +35,6 @@ internal static class OrderEvents
         return events;
     }
 
-    internal sealed record Event(Guid OrderId, object Message);
+    /// <param name="Kind">The event's name in its projection queue (placed, paid, cancelled).</param>
+    internal sealed record Event(Guid OrderId, string Kind, object Message);
 }
