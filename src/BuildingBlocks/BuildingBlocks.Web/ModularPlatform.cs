@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -9,8 +10,10 @@ using Microsoft.Extensions.Logging;
 using Modular.BuildingBlocks.Application;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Migrations;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.BuildingBlocks.Web.Health;
+using Modular.BuildingBlocks.Web.Input;
 using Modular.BuildingBlocks.Web.Modules;
 using Modular.BuildingBlocks.Web.Observability;
 using Modular.BuildingBlocks.Web.Priority;
@@ -29,6 +32,7 @@ public static class ModularPlatform
     {
         var settings = ServiceSettings.FromEnvironment();
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelRequestLineBytes);
 
         builder.Logging.ClearProviders().AddJsonConsole(options =>
         {
@@ -43,7 +47,11 @@ public static class ModularPlatform
         services.AddSingleton<SqlMigrator>();
         services.AddHostedService<MigrationHostedService>();
 
+        // Registered before AddProblemDetails' own writer, so it is the one that writes (whatever the Accept header).
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = AddCodeAndCorrelation);
+        services.Configure<ProblemOptions>(builder.Configuration.GetSection(ProblemOptions.Section));
+        services.AddSingleton<UniqueConstraintErrors>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) throw so the exception handler answers them as problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -80,6 +88,7 @@ public static class ModularPlatform
     {
         app.UseMiddleware<ForegroundDemandMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RequestTargetLimit>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -93,9 +102,11 @@ public static class ModularPlatform
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
+        // Every module endpoint refuses text PostgreSQL cannot store before its handler runs.
+        var modules = app.MapGroup("").AddEndpointFilterFactory(StorableTextFilter.Create);
         foreach (var module in app.Services.GetServices<IModule>())
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(modules);
         }
 
         return app;

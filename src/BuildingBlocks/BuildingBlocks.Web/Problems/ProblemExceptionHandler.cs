@@ -2,16 +2,18 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Modular.BuildingBlocks.Domain.Errors;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 
 namespace Modular.BuildingBlocks.Web.Problems;
 
 /// <summary>Turns every exception that escapes an endpoint into an RFC 9457 problem with a stable code.</summary>
 internal sealed class ProblemExceptionHandler(
     IProblemDetailsService problemDetails,
-    IHostEnvironment environment,
+    UniqueConstraintErrors uniqueConstraints,
+    IOptions<ProblemOptions> options,
     ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -27,6 +29,7 @@ internal sealed class ProblemExceptionHandler(
                 Detail = ReadableReason(badRequest),
                 Extensions = { ["code"] = ProblemCodes.ForStatus(badRequest.StatusCode) },
             },
+            _ when UniqueConstraintErrors.ViolationIn(exception) is { } violation => ErrorProblem.Details(uniqueConstraints.For(violation)),
             _ => Unexpected(exception),
         };
 
@@ -51,7 +54,8 @@ internal sealed class ProblemExceptionHandler(
         {
             Status = StatusCodes.Status500InternalServerError,
             Title = "An unexpected error occurred.",
-            Detail = environment.IsDevelopment() ? exception.ToString() : null,
+            // The exception text can carry SQL and data; only a deliberate setting shows it, never an environment alone.
+            Detail = options.Value.IncludeExceptionDetails ? exception.ToString() : null,
             Extensions = { ["code"] = ProblemCodes.ServerError },
         };
     }

@@ -1,0 +1,67 @@
+using Modular.BuildingBlocks.Infrastructure.Settings;
+using Npgsql;
+
+namespace Modular.Tests.Integration.Hardening;
+
+/// <summary>
+/// A statement that fails on a pooled connection leaves that connection usable: the next command on it gets its own
+/// answer, with the project's connection settings (auto-prepared statements included).
+/// </summary>
+public sealed class PooledConnectionTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_connection_answers_correctly_after_statements_that_failed_on_it(bool batched)
+    {
+        // One connection, so every command runs on the one that just failed.
+        await using var dataSource = NpgsqlDataSource.Create(ServiceSettings.FromEnvironment().Postgres.ConnectionString(1, "modular-tests-pooled"));
+        await using (var setup = dataSource.CreateCommand("CREATE TEMP TABLE IF NOT EXISTS pooled_probe (v text)"))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        for (var round = 0; round < 20; round++)
+        {
+            // Valid first (so the statement is used often enough to be auto-prepared), then text PostgreSQL refuses.
+            var value = round % 4 == 3 ? "poison\0" : $"value {round}";
+            var failure = await Record.ExceptionAsync(() => InsertAsync(dataSource, value, batched));
+            if (value.Contains('\0'))
+            {
+                failure.ShouldBeOfType<PostgresException>().SqlState.ShouldBe(PostgresErrorCodes.CharacterNotInRepertoire);
+            }
+            else
+            {
+                failure.ShouldBeNull();
+            }
+
+            await using var probe = dataSource.CreateCommand("SELECT $1::int + 1");
+            probe.Parameters.Add(new NpgsqlParameter { Value = round });
+            (await probe.ExecuteScalarAsync()).ShouldBe(round + 1, $"round {round}");
+        }
+    }
+
+    private static async Task InsertAsync(NpgsqlDataSource dataSource, string value, bool batched)
+    {
+        if (!batched)
+        {
+            await using var insert = dataSource.CreateCommand("INSERT INTO pooled_probe (v) VALUES ($1) RETURNING v");
+            insert.Parameters.Add(new NpgsqlParameter { Value = value });
+            await insert.ExecuteScalarAsync();
+            return;
+        }
+
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT count(*) FROM pooled_probe"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("INSERT INTO pooled_probe (v) VALUES ($1) RETURNING v") { Parameters = { new() { Value = value } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT count(*) FROM pooled_probe"));
+        await using var reader = await batch.ExecuteReaderAsync();
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+            }
+        }
+        while (await reader.NextResultAsync());
+    }
+}
