@@ -28,7 +28,7 @@ public sealed class ProblemExceptionHandlerTests
     {
         var body = await ProblemForAsync(Failure, includeDetails: true);
 
-        body.GetProperty("detail").GetString().ShouldContain("SELECT card_token");
+        body.GetProperty("detail").GetString()!.ShouldContain("SELECT card_token");
     }
 
     private static async Task<JsonElement> ProblemForAsync(Exception exception, bool includeDetails)

@@ -54,9 +54,9 @@ public sealed class IamModule : IModule
         bus.AddModuleEndpoints<IamDbContext>(ModuleName);
         bus.AddConsumer<InvitationJobSubmittedConsumer>();
         bus.AddConsumer<OrganizationRegisteredProjection>();
-        bus.AddConsumer<UserRegisteredProjection>();
-        bus.AddConsumer<UserActivatedProjection>();
-        bus.AddConsumer<UserDisabledProjection>();
+        bus.AddModuleBatchConsumer<UserRegisteredProjection>();
+        bus.AddModuleBatchConsumer<UserActivatedProjection>();
+        bus.AddModuleBatchConsumer<UserDisabledProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -21,15 +21,23 @@ internal sealed class InvitationMailer(
 {
     private const int LeaseBatch = 50;
 
-    // More sends in flight than SMTP connections keeps every connection busy; the rate limit paces them all.
-    private const int SendsInFlight = 8;
+    // As many sends in flight as the sender keeps SMTP connections (Email:Connections' default); each outcome then
+    // takes a pooled database connection for one statement.
+    private const int SendsInFlight = 4;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var sweep = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (sweep)
+                {
+                    await CompleteJobsAsync(stoppingToken);
+                    sweep = false;
+                }
+
                 var due = await LeaseAsync(stoppingToken);
                 if (due.Count == 0)
                 {
@@ -38,6 +46,7 @@ internal sealed class InvitationMailer(
                 }
 
                 await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = SendsInFlight, CancellationToken = stoppingToken }, async (row, cancellationToken) => await DeliverAsync(row, cancellationToken));
+                await CompleteJobsAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -96,34 +105,31 @@ internal sealed class InvitationMailer(
         return due;
     }
 
-    /// <summary>
-    /// The job's row lock serializes the outcomes of one job, and each statement of the batch reads afresh (read
-    /// committed), so the last outcome recorded always sees every other one and completes the job.
-    /// </summary>
     private async Task RecordAsync(DueInvitation row, string result, string? error, CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SELECT 1 FROM iam.invitation_jobs WHERE id = $1 FOR UPDATE") { Parameters = { new() { Value = row.JobId } } },
-                new NpgsqlBatchCommand(
-                    "UPDATE iam.invitation_rows SET result = $3, error = $4, mail_token = NULL, mail_leased_until = NULL WHERE job_id = $1 AND row_no = $2")
-                {
-                    Parameters = { new() { Value = row.JobId }, new() { Value = row.RowNo }, new() { Value = result }, new() { Value = (object?)error ?? DBNull.Value } },
-                },
-                new NpgsqlBatchCommand(
-                    $"""
-                     UPDATE iam.invitation_jobs SET status = '{InvitationJobStatus.Completed}', completed_at = now()
-                      WHERE id = $1 AND status = '{InvitationJobStatus.Sending}'
-                        AND NOT EXISTS (SELECT 1 FROM iam.invitation_rows WHERE job_id = $1 AND result = '{InvitationRowResult.Invited}')
-                     """) { Parameters = { new() { Value = row.JobId } } },
-            },
-        };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using var command = database.DataSource.CreateCommand(
+            "UPDATE iam.invitation_rows SET result = $3, error = $4, mail_token = NULL, mail_leased_until = NULL WHERE job_id = $1 AND row_no = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = row.JobId });
+        command.Parameters.Add(new NpgsqlParameter { Value = row.RowNo });
+        command.Parameters.Add(new NpgsqlParameter { Value = result });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes every sending job with no row left to e-mail. It runs after this mailer's outcomes committed, so
+    /// whichever mailer records a job's last outcome sees all the others; and at start-up, for a mailer that died in
+    /// between. No lock is held while e-mails go out.
+    /// </summary>
+    private async Task CompleteJobsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            $"""
+             UPDATE iam.invitation_jobs AS j SET status = '{InvitationJobStatus.Completed}', completed_at = now()
+              WHERE j.status = '{InvitationJobStatus.Sending}'
+                AND NOT EXISTS (SELECT 1 FROM iam.invitation_rows AS r WHERE r.job_id = j.id AND r.result = '{InvitationRowResult.Invited}')
+             """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private EmailMessage Invitation(DueInvitation row) => new(
