@@ -22,13 +22,7 @@ internal sealed class ProblemExceptionHandler(
         {
             DomainException domain => ErrorProblem.Details(domain.Error),
             ValidationException validation => ValidationProblem.From(validation.Errors),
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = "The request could not be read.",
-                Detail = ReadableReason(badRequest),
-                Extensions = { ["code"] = ProblemCodes.ForStatus(badRequest.StatusCode) },
-            },
+            BadHttpRequestException badRequest => Unreadable(badRequest),
             _ when UniqueConstraintErrors.ViolationIn(exception) is { } violation => ErrorProblem.Details(uniqueConstraints.For(violation)),
             _ => Unexpected(exception),
         };
@@ -40,6 +34,19 @@ internal sealed class ProblemExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>JSON the binder could not read (a wrong type, text with an unpaired surrogate) names its field, as validation errors do.</summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException exception)
+    {
+        var problem = exception.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [path[2..]] = ["This value cannot be read."] })
+            : new ProblemDetails();
+        problem.Status = exception.StatusCode;
+        problem.Title = "The request could not be read.";
+        problem.Detail = ReadableReason(exception);
+        problem.Extensions["code"] = ProblemCodes.ForStatus(exception.StatusCode);
+        return problem;
     }
 
     // The binder's message names the property and the JSON position, which helps a client fix its request;
