@@ -20,7 +20,7 @@ public sealed partial class InvitationUnderLoadTests(ITestOutputHelper output)
     {
         await using var host = await HostProcess.StartAsync();
         using var admin = await host.AdminAsync();
-        var organization = await CreateMerchantOrganizationAsync(admin);
+        var organization = await CreateOrganizationAsync(admin);
         var quiet = (await WarmUpAsync(admin, organization)).Select(sample => sample.Ms).ToList();
         output.WriteLine($"before the job (no e-mail being sent): p50 {Percentile(quiet, 0.5):0.0} ms, p99 {Percentile(quiet, 0.99):0.0} ms");
         var domain = $"{Guid.NewGuid():N}.load-invite.example";
@@ -75,7 +75,7 @@ public sealed partial class InvitationUnderLoadTests(ITestOutputHelper output)
         return await ProbeLatenciesAsync(admin, $"/api/iam/organizations/{organization}", quiet.Token);
     }
 
-    private static async Task<Guid> CreateMerchantOrganizationAsync(HttpClient admin)
+    private static async Task<Guid> CreateOrganizationAsync(HttpClient admin)
     {
         var created = await admin.PostAsJsonAsync("/api/iam/organizations",
             new { kind = "Merchant", name = $"Invites {Guid.NewGuid():N}", registrationNumber = $"REG-{Guid.NewGuid():N}" });

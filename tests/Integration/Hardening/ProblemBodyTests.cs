@@ -22,7 +22,7 @@ public sealed class ProblemBodyTests(ModularHostFactory host)
     {
         var registrationNumber = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString();
         using var admin = _acquisition.PlatformAdmin();
-        (await admin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7(), registrationNumber: registrationNumber)))
+        (await admin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(await _acquisition.OrganizationAsync(), registrationNumber: registrationNumber)))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         admin.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
         using var anonymous = host.CreateClient();
@@ -31,7 +31,7 @@ public sealed class ProblemBodyTests(ModularHostFactory host)
         customer.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
 
         await ShouldBeProblemAsync(
-            await admin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7(), registrationNumber: registrationNumber)),
+            await admin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(await _acquisition.OrganizationAsync(), registrationNumber: registrationNumber)),
             HttpStatusCode.Conflict, "acquisition.registration_number_taken");
         await ShouldBeProblemAsync(
             await customer.PostAsJsonAsync("/api/ordering/orders", new { lines = new[] { new { productId = Guid.NewGuid(), quantity = 1 } }, cardToken = "tok_visa_approve" }),

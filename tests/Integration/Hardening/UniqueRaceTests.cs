@@ -15,7 +15,7 @@ public sealed class UniqueRaceTests(ModularHostFactory host)
     [Fact]
     public async Task Ten_concurrent_identical_merchant_registrations_give_one_201_and_nine_409()
     {
-        var settings = AcquisitionApi.Settings(Guid.CreateVersion7(), registrationNumber: RegistrationNumber());
+        var settings = AcquisitionApi.Settings(await _acquisition.OrganizationAsync(), registrationNumber: RegistrationNumber());
         using var admin = _acquisition.PlatformAdmin();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => admin.PostAsJsonAsync("/api/acquisition/merchants", settings)));
