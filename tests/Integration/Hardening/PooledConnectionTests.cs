@@ -9,10 +9,18 @@ namespace Modular.Tests.Integration.Hardening;
 /// </summary>
 public sealed class PooledConnectionTests
 {
+    /// <remarks>
+    /// <paramref name="failingUsage"/> moves the failure across the statement's life: its first use, the use that
+    /// auto-prepares it (the third), and uses of the prepared statement.
+    /// </remarks>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_connection_answers_correctly_after_statements_that_failed_on_it(bool batched)
+    [InlineData(false, 0)]
+    [InlineData(false, 2)]
+    [InlineData(false, 3)]
+    [InlineData(true, 0)]
+    [InlineData(true, 2)]
+    [InlineData(true, 3)]
+    public async Task A_connection_answers_correctly_after_statements_that_failed_on_it(bool batched, int failingUsage)
     {
         // One connection, so every command runs on the one that just failed.
         await using var dataSource = NpgsqlDataSource.Create(ServiceSettings.FromEnvironment().Postgres.ConnectionString(1, "modular-tests-pooled"));
@@ -24,7 +32,7 @@ public sealed class PooledConnectionTests
         for (var round = 0; round < 20; round++)
         {
             // Valid first (so the statement is used often enough to be auto-prepared), then text PostgreSQL refuses.
-            var value = round % 4 == 3 ? "poison\0" : $"value {round}";
+            var value = round % 4 == failingUsage ? "poison\0" : $"value {round}";
             var failure = await Record.ExceptionAsync(() => InsertAsync(dataSource, value, batched));
             if (value.Contains('\0'))
             {
