@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -10,8 +11,10 @@ using Modular.BuildingBlocks.Application;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Migrations;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Infrastructure.Settings;
 using Modular.BuildingBlocks.Web.Health;
+using Modular.BuildingBlocks.Web.Input;
 using Modular.BuildingBlocks.Web.Modules;
 using Modular.BuildingBlocks.Web.Observability;
 using Modular.BuildingBlocks.Web.Priority;
@@ -31,6 +34,7 @@ public static class ModularPlatform
         // A configuration key named like a services.env line wins over the environment (test hosts point at their containers).
         var settings = ServiceSettings.FromEnvironment().OverriddenBy(key => builder.Configuration[key]);
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelRequestLineBytes);
 
         builder.Logging.ClearProviders().AddJsonConsole(options =>
         {
@@ -45,7 +49,11 @@ public static class ModularPlatform
         services.AddSingleton<SqlMigrator>();
         services.AddHostedService<MigrationHostedService>();
 
+        // Registered before AddProblemDetails' own writer, so it is the one that writes (whatever the Accept header).
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = AddCodeAndCorrelation);
+        services.Configure<ProblemOptions>(builder.Configuration.GetSection(ProblemOptions.Section));
+        services.AddSingleton<UniqueConstraintErrors>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures (malformed JSON, wrong types) throw so the exception handler answers them as problems.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -82,6 +90,7 @@ public static class ModularPlatform
     {
         app.UseMiddleware<ForegroundDemandMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RequestTargetLimit>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -95,9 +104,11 @@ public static class ModularPlatform
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
+        // Every module endpoint refuses text PostgreSQL cannot store before its handler runs.
+        var modules = app.MapGroup("").AddEndpointFilterFactory(StorableTextFilter.Create);
         foreach (var module in app.Services.GetServices<IModule>())
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(modules);
         }
 
         return app;

@@ -33,10 +33,22 @@ public sealed class AcquisitionApi(WebApplicationFactory<Program> host)
         settlementCycle = "D1",
     };
 
+    /// <summary>
+    /// An active IAM organization (of kind Merchant unless told), arranged as IAM stores it: a merchant must belong to an
+    /// active Merchant organization. An existing id is left as it is.
+    /// </summary>
+    public Task<Guid> OrganizationAsync(Guid? id = null, string kind = "Merchant") => Database.ScalarAsync<Guid>(
+        """
+        WITH arranged AS (
+            INSERT INTO iam.organizations (id, kind, name, registration_number, status, created_at)
+            VALUES ($1, $2, 'Arranged ' || $1::text, 'ARR-' || $1::text, 'Active', now()) ON CONFLICT (id) DO NOTHING)
+        SELECT $1::uuid
+        """, id ?? Guid.CreateVersion7(), kind);
+
     public async Task<Guid> CreateMerchantAsync(Guid? organizationId = null)
     {
         using var admin = PlatformAdmin();
-        var response = await admin.PostAsJsonAsync("/api/acquisition/merchants", Settings(organizationId ?? Guid.CreateVersion7()));
+        var response = await admin.PostAsJsonAsync("/api/acquisition/merchants", Settings(await OrganizationAsync(organizationId)));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }

@@ -15,7 +15,7 @@ public sealed class MerchantTests(TestPlatform platform)
     public async Task A_platform_admin_registers_and_updates_a_merchant_with_its_acquiring_settings()
     {
         using var admin = _api.PlatformAdmin();
-        var organization = Guid.CreateVersion7();
+        var organization = await _api.OrganizationAsync();
         var registrationNumber = RegistrationNumber();
 
         var created = await admin.PostAsJsonAsync("/api/acquisition/merchants", new
@@ -42,7 +42,7 @@ public sealed class MerchantTests(TestPlatform platform)
         detail.GetProperty("settlementCycle").GetString().ShouldBe("Monthly");
         detail.GetProperty("organizationId").GetGuid().ShouldBe(organization);
 
-        var duplicate = await admin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7(), registrationNumber: registrationNumber));
+        var duplicate = await admin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(await _api.OrganizationAsync(), registrationNumber: registrationNumber));
         duplicate.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("acquisition.registration_number_taken");
         var sameName = await admin.PostAsJsonAsync("/api/acquisition/merchants", new

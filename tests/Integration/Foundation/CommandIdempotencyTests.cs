@@ -18,7 +18,7 @@ public sealed class CommandIdempotencyTests(TestPlatform platform)
     public async Task A_retried_merchant_registration_gets_the_first_answer_and_registers_one_merchant()
     {
         using var admin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
-        var settings = AcquisitionApi.Settings(Guid.CreateVersion7());
+        var settings = AcquisitionApi.Settings(await new AcquisitionApi(platform.Host).OrganizationAsync());
         var key = $"merchant-{Guid.NewGuid():N}";
 
         var first = await PostAsync(admin, "/api/acquisition/merchants", settings, key);
@@ -38,10 +38,10 @@ public sealed class CommandIdempotencyTests(TestPlatform platform)
         using var admin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
         using var otherAdmin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
         var key = $"merchant-{Guid.NewGuid():N}";
-        (await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7()), key)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(await new AcquisitionApi(platform.Host).OrganizationAsync()), key)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var reused = await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7()), key);
-        var otherCaller = await PostAsync(otherAdmin, "/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7()), key);
+        var reused = await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(await new AcquisitionApi(platform.Host).OrganizationAsync()), key);
+        var otherCaller = await PostAsync(otherAdmin, "/api/acquisition/merchants", AcquisitionApi.Settings(await new AcquisitionApi(platform.Host).OrganizationAsync()), key);
 
         reused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await reused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().ShouldBe("request.idempotency_key_reused");
@@ -71,10 +71,10 @@ public sealed class CommandIdempotencyTests(TestPlatform platform)
     {
         using var admin = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
         var registration = $"{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}";
-        (await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(Guid.CreateVersion7(), registrationNumber: registration), $"first-{Guid.NewGuid():N}"))
+        (await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(await new AcquisitionApi(platform.Host).OrganizationAsync(), registrationNumber: registration), $"first-{Guid.NewGuid():N}"))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         var key = $"merchant-{Guid.NewGuid():N}";
-        var organization = Guid.CreateVersion7();
+        var organization = await new AcquisitionApi(platform.Host).OrganizationAsync();
 
         var duplicate = await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(organization, registrationNumber: registration), key);
         var corrected = await PostAsync(admin, "/api/acquisition/merchants", AcquisitionApi.Settings(organization), key);

@@ -45,7 +45,7 @@ public sealed class OrderingApi(WebApplicationFactory<Program> host)
                 using var platformAdmin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
                 var response = await platformAdmin.PostAsJsonAsync("/api/acquisition/merchants", new
                 {
-                    organizationId = Organization,
+                    organizationId = await new Acquisition.AcquisitionApi(host).OrganizationAsync(Organization),
                     name = "Ordering tests' shop",
                     feeRate = 0.025m,
                     vatRule = "Taxable10Percent",

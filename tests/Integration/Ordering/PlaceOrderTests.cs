@@ -121,7 +121,7 @@ public sealed class PlaceOrderTests(TestPlatform platform)
     public async Task Bad_orders_are_refused_with_clear_problems()
     {
         var product = await _api.CreateProductAsync(stock: 5);
-        var otherMerchantProduct = await _api.CreateProductAsync(stock: 5, merchantId: Guid.CreateVersion7());
+        var otherMerchantProduct = await _api.CreateProductAsync(stock: 5, merchantId: await new Acquisition.AcquisitionApi(platform.Host).CreateMerchantAsync(OrderingApi.Organization));
         using var customer = _api.Customer();
 
         var repeated = await OrderingApi.PlaceAsync(customer, null, (product, 1), (product, 1));

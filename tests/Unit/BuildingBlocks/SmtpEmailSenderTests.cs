@@ -60,6 +60,31 @@ public sealed class SmtpEmailSenderTests
     }
 
     [Fact]
+    public async Task Connections_are_kept_open_and_reused_across_sends()
+    {
+        await using var server = ScriptedSmtpServer.Start(recipientReplies: []);
+        using var sender = SenderFor(server, connections: 2);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => sender.SendAsync(Message, CancellationToken.None)));
+
+        server.Delivered.ShouldBe(20);
+        server.Connections.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task A_send_to_a_server_that_never_answers_is_cancelled_promptly()
+    {
+        await using var server = ScriptedSmtpServer.Start(recipientReplies: [], silent: true);
+        using var sender = SenderFor(server);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => sender.SendAsync(Message, cancel.Token));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
     public void The_bucket_refills_in_small_steps_so_a_small_burst_does_not_cap_the_rate()
     {
         var bucket = SmtpEmailSender.BucketFor(new EmailOptions { PermitsPerSecond = 100, Burst = 5 });
@@ -68,29 +93,37 @@ public sealed class SmtpEmailSenderTests
         bucket.TokenLimit.ShouldBe(10);
     }
 
-    private static SmtpEmailSender SenderFor(ScriptedSmtpServer server, int maxAttempts = 4, int permitsPerSecond = 1000, int burst = 100) =>
+    private static SmtpEmailSender SenderFor(
+        ScriptedSmtpServer server, int maxAttempts = 4, int permitsPerSecond = 1000, int burst = 100, int connections = 4) =>
         new(new SmtpSettings("127.0.0.1", server.Port), Options.Create(new EmailOptions
         {
             MaxAttempts = maxAttempts,
             RetryBaseDelay = TimeSpan.FromMilliseconds(10),
             PermitsPerSecond = permitsPerSecond,
             Burst = burst,
+            Connections = connections,
         }));
 
     /// <summary>
-    /// A minimal SMTP server: answers RCPT TO with the scripted replies in turn (then 250), accepts everything else.
-    /// Each attempt of the sender is one connection.
+    /// A minimal SMTP server: answers RCPT TO with the scripted replies in turn (then 250), accepts everything else;
+    /// a silent one accepts connections and never says a word.
     /// </summary>
     private sealed class ScriptedSmtpServer : IAsyncDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
         private readonly Queue<string> _recipientReplies;
+        private readonly bool _silent;
         private readonly CancellationTokenSource _stop = new();
         private int _attempts;
+        private int _connections;
         private int _delivered;
         private Task _accepting = Task.CompletedTask;
 
-        private ScriptedSmtpServer(IEnumerable<string> recipientReplies) => _recipientReplies = new Queue<string>(recipientReplies);
+        private ScriptedSmtpServer(IEnumerable<string> recipientReplies, bool silent)
+        {
+            _recipientReplies = new Queue<string>(recipientReplies);
+            _silent = silent;
+        }
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -98,9 +131,11 @@ public sealed class SmtpEmailSenderTests
 
         public int Delivered => Volatile.Read(ref _delivered);
 
-        public static ScriptedSmtpServer Start(string[] recipientReplies)
+        public int Connections => Volatile.Read(ref _connections);
+
+        public static ScriptedSmtpServer Start(string[] recipientReplies, bool silent = false)
         {
-            var server = new ScriptedSmtpServer(recipientReplies);
+            var server = new ScriptedSmtpServer(recipientReplies, silent);
             server._listener.Start();
             server._accepting = server.AcceptAsync();
             return server;
@@ -125,7 +160,21 @@ public sealed class SmtpEmailSenderTests
         private async Task ServeAsync(TcpClient client)
         {
             using var _ = client;
+            Interlocked.Increment(ref _connections);
             await using var stream = client.GetStream();
+            if (_silent)
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return;
+            }
+
             using var reader = new StreamReader(stream);
             await using var writer = new StreamWriter(stream) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 scripted ESMTP");

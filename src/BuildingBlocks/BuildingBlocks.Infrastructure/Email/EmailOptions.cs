@@ -16,7 +16,11 @@ public sealed class EmailOptions
     /// <summary>Attempts per message (first try plus retries) when the server answers with a transient 4xx.</summary>
     public int MaxAttempts { get; set; } = 4;
 
+    /// <summary>SMTP connections kept open and reused across sends; also the most sends in flight at once.</summary>
+    public int Connections { get; set; } = 4;
+
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>One attempt, connecting included; past it the connection is dropped and the attempt counts as transient.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

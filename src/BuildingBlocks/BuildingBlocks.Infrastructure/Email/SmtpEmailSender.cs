@@ -1,6 +1,7 @@
-using System.Net.Mail;
 using System.Threading.RateLimiting;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Modular.BuildingBlocks.Infrastructure.Settings;
 using Polly;
 using Polly.Retry;
@@ -8,22 +9,24 @@ using Polly.Retry;
 namespace Modular.BuildingBlocks.Infrastructure.Email;
 
 /// <summary>
+/// MailKit over pooled, reused connections: fully asynchronous (System.Net.Mail's SmtpClient blocks threads, and with
+/// socket completions inline that stalled every database and HTTP answer of the process) and cancellable at every step.
 /// One process-wide token bucket paces every send (SMTP relays throttle or blacklist bursts); each attempt takes a
-/// permit, so retries count against the rate too. A transient 4xx reply or a dropped connection is retried with
-/// exponential backoff and jitter; a 5xx reply is final.
+/// permit, so retries count against the rate too. A transient 4xx reply or a failed connection is retried with
+/// exponential backoff and jitter on a fresh connection; a 5xx reply is final.
 /// </summary>
 internal sealed class SmtpEmailSender : IEmailSender, IDisposable
 {
-    private readonly SmtpSettings _smtp;
     private readonly EmailOptions _options;
     private readonly TokenBucketRateLimiter _limiter;
+    private readonly SmtpConnectionPool _connections;
     private readonly ResiliencePipeline _retry;
 
     public SmtpEmailSender(SmtpSettings smtp, IOptions<EmailOptions> options)
     {
-        _smtp = smtp;
         _options = options.Value;
         _limiter = new TokenBucketRateLimiter(BucketFor(_options));
+        _connections = new SmtpConnectionPool(smtp, _options.Connections);
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -31,28 +34,33 @@ internal sealed class SmtpEmailSender : IEmailSender, IDisposable
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = _options.RetryBaseDelay,
-                ShouldHandle = new PredicateBuilder().Handle<SmtpException>(SmtpFailures.IsTransient),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(SmtpFailures.IsTransient),
             })
             .Build();
     }
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
+        var mail = MimeOf(message);
         try
         {
-            await _retry.ExecuteAsync(async token => await SendOnceAsync(message, token), cancellationToken);
+            await _retry.ExecuteAsync(async token => await SendOnceAsync(mail, token), cancellationToken);
         }
-        catch (SmtpException exception)
+        catch (SmtpCommandException exception)
         {
-            throw new EmailDeliveryException($"SMTP refused the e-mail to {message.To} ({exception.StatusCode}).", exception);
+            throw new EmailDeliveryException($"SMTP refused the e-mail to {message.To} ({(int)exception.StatusCode}).", exception);
         }
-        catch (FormatException exception)
+        catch (Exception exception) when (SmtpFailures.IsTransient(exception))
         {
-            throw new EmailDeliveryException($"The address {message.To} cannot be sent to.", exception);
+            throw new EmailDeliveryException($"The e-mail to {message.To} could not be delivered: {exception.Message}", exception);
         }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _connections.Dispose();
+    }
 
     /// <summary>
     /// Refills in small steps (every 100 ms, or one permit at a time below 10 per second) so the sustained rate is
@@ -75,27 +83,47 @@ internal sealed class SmtpEmailSender : IEmailSender, IDisposable
         };
     }
 
-    private async Task SendOnceAsync(EmailMessage message, CancellationToken cancellationToken)
+    private MimeMessage MimeOf(EmailMessage message)
+    {
+        if (!MailboxAddress.TryParse(message.To, out var to) || !MailboxAddress.TryParse(_options.From, out var from))
+        {
+            throw new EmailDeliveryException($"The address {message.To} cannot be sent to.", new FormatException(message.To));
+        }
+
+        return new MimeMessage([from], [to], message.Subject, new TextPart("plain") { Text = message.Body });
+    }
+
+    private async Task SendOnceAsync(MimeMessage mail, CancellationToken cancellationToken)
     {
         using var lease = await _limiter.AcquireAsync(1, cancellationToken);
         if (!lease.IsAcquired)
         {
-            throw new SmtpException(SmtpStatusCode.ServiceNotAvailable, "No send permit was granted.");
+            throw new TimeoutException("No send permit was granted.");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.SendTimeout);
-        // SmtpClient is not thread-safe; one per send keeps concurrent consumers independent.
-        using var client = new SmtpClient(_smtp.Host, _smtp.Port) { EnableSsl = false, DeliveryMethod = SmtpDeliveryMethod.Network };
-        using var mail = new MailMessage(_options.From, message.To, message.Subject, message.Body);
-        await client.SendMailAsync(mail, timeout.Token);
+        try
+        {
+            using var connection = await _connections.RentAsync(timeout.Token);
+            try
+            {
+                await connection.Client.SendAsync(mail, timeout.Token);
+            }
+            catch (SmtpCommandException exception) when (exception.ErrorCode != SmtpErrorCode.UnexpectedStatusCode)
+            {
+                // A refused sender or recipient leaves the session usable (MailKit resets it); anything else may not.
+                throw;
+            }
+            catch
+            {
+                connection.Failed();
+                throw;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No answer from the SMTP server within {_options.SendTimeout.TotalSeconds:0} s.");
+        }
     }
-}
-
-/// <summary>Which SMTP failures are worth another attempt.</summary>
-internal static class SmtpFailures
-{
-    /// <summary>4xx replies are temporary by definition (RFC 5321); GeneralFailure is a connection that failed or dropped.</summary>
-    public static bool IsTransient(SmtpException exception) =>
-        exception.StatusCode == SmtpStatusCode.GeneralFailure || (int)exception.StatusCode is >= 400 and < 500;
 }

@@ -33,6 +33,12 @@ public sealed class MessagingOptions
 
     public int ConcurrentMessageLimit { get; set; } = 16;
 
+    /// <summary>
+    /// The share of a module's connection pool its consumers and sagas may hold together (each message or batch holds one
+    /// for its transaction); the rest stays for the module's requests, outbox delivery and workers.
+    /// </summary>
+    public double ConsumerShareOfPool { get; set; } = 0.5;
+
     /// <summary>Most messages a batch consumer handles in one transaction.</summary>
     public int ConsumerBatchSize { get; set; } = 100;
 

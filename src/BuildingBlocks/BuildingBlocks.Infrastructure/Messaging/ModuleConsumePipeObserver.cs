@@ -10,8 +10,8 @@ namespace Modular.BuildingBlocks.Infrastructure.Messaging;
 
 /// <summary>
 /// Puts in front of every consumer and saga message pipe of a module's endpoint, in this order: the
-/// <see cref="BackgroundGate"/> (waiting there holds no connection), then the <see cref="InboxFilter{TContext,TMessage}"/>
-/// (the transaction).
+/// <see cref="BackgroundGate"/> (waiting there holds no connection), the module's <see cref="ConsumerConnectionBudget{TContext}"/>,
+/// then the <see cref="InboxFilter{TContext,TMessage}"/> (the transaction).
 /// </summary>
 internal sealed class ModuleConsumePipeObserver<TContext>(string endpointName, IRegistrationContext registration)
     : IConsumerConfigurationObserver, ISagaConfigurationObserver
@@ -19,6 +19,7 @@ internal sealed class ModuleConsumePipeObserver<TContext>(string endpointName, I
 {
     private readonly ConsumeScopeProvider _scopeProvider = new(registration);
     private readonly BackgroundGate _gate = registration.GetRequiredService<BackgroundGate>();
+    private readonly ConsumerConnectionBudget<TContext> _budget = registration.GetRequiredService<ConsumerConnectionBudget<TContext>>();
 
     public void ConsumerConfigured<TConsumer>(IConsumerConfigurator<TConsumer> configurator)
         where TConsumer : class
@@ -50,6 +51,7 @@ internal sealed class ModuleConsumePipeObserver<TContext>(string endpointName, I
     {
         var consumer = $"{endpointName}/{typeof(THandler).Name}";
         configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(new BackgroundGateFilter<TMessage>(_gate)));
+        configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(new ConsumerConnectionBudgetFilter<TContext, TMessage>(_budget)));
         configurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(InboxFor<TMessage>(consumer)));
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Priority;
 using Modular.BuildingBlocks.Infrastructure.Settings;
 using Npgsql;
 
@@ -30,6 +31,8 @@ public static class ModuleDatabaseRegistration
             .UseNpgsql(provider.GetRequiredService<ModuleDataSource<TContext>>().DataSource)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<IModuleUnitOfWork, ModuleUnitOfWork<TContext>>();
+        services.AddSingleton(provider => new ConsumerConnectionBudget<TContext>(
+            (int)(maxPoolSize * provider.GetRequiredService<IOptions<MessagingOptions>>().Value.ConsumerShareOfPool)));
         services.AddHostedService<OutboxDispatcher<TContext>>();
         services.AddHostedService<OutboxBacklogMonitor<TContext>>();
         services.AddHostedService<InboxCleanupService<TContext>>();

@@ -17,6 +17,7 @@ public static class ProblemCodes
         StatusCodes.Status404NotFound => "http.not_found",
         StatusCodes.Status405MethodNotAllowed => "http.method_not_allowed",
         StatusCodes.Status413PayloadTooLarge => "http.payload_too_large",
+        StatusCodes.Status414UriTooLong => "http.uri_too_long",
         StatusCodes.Status415UnsupportedMediaType => "http.unsupported_media_type",
         StatusCodes.Status429TooManyRequests => "http.too_many_requests",
         >= 500 => ServerError,

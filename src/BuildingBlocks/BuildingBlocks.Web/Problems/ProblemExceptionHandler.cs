@@ -2,16 +2,18 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Modular.BuildingBlocks.Domain.Errors;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 
 namespace Modular.BuildingBlocks.Web.Problems;
 
 /// <summary>Turns every exception that escapes an endpoint into an RFC 9457 problem with a stable code.</summary>
 internal sealed class ProblemExceptionHandler(
     IProblemDetailsService problemDetails,
-    IHostEnvironment environment,
+    UniqueConstraintErrors uniqueConstraints,
+    IOptions<ProblemOptions> options,
     ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -20,13 +22,8 @@ internal sealed class ProblemExceptionHandler(
         {
             DomainException domain => ErrorProblem.Details(domain.Error),
             ValidationException validation => ValidationProblem.From(validation.Errors),
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = "The request could not be read.",
-                Detail = ReadableReason(badRequest),
-                Extensions = { ["code"] = ProblemCodes.ForStatus(badRequest.StatusCode) },
-            },
+            BadHttpRequestException badRequest => Unreadable(badRequest),
+            _ when UniqueConstraintErrors.ViolationIn(exception) is { } violation => ErrorProblem.Details(uniqueConstraints.For(violation)),
             _ => Unexpected(exception),
         };
 
@@ -37,6 +34,19 @@ internal sealed class ProblemExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>JSON the binder could not read (a wrong type, text with an unpaired surrogate) names its field, as validation errors do.</summary>
+    private static ProblemDetails Unreadable(BadHttpRequestException exception)
+    {
+        var problem = exception.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [path[2..]] = ["This value cannot be read."] })
+            : new ProblemDetails();
+        problem.Status = exception.StatusCode;
+        problem.Title = "The request could not be read.";
+        problem.Detail = ReadableReason(exception);
+        problem.Extensions["code"] = ProblemCodes.ForStatus(exception.StatusCode);
+        return problem;
     }
 
     // The binder's message names the property and the JSON position, which helps a client fix its request;
@@ -51,7 +61,8 @@ internal sealed class ProblemExceptionHandler(
         {
             Status = StatusCodes.Status500InternalServerError,
             Title = "An unexpected error occurred.",
-            Detail = environment.IsDevelopment() ? exception.ToString() : null,
+            // The exception text can carry SQL and data; only a deliberate setting shows it, never an environment alone.
+            Detail = options.Value.IncludeExceptionDetails ? exception.ToString() : null,
             Extensions = { ["code"] = ProblemCodes.ServerError },
         };
     }

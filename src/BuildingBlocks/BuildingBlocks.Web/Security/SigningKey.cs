@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -14,7 +13,7 @@ public sealed class SigningKey
 
     /// <summary>
     /// Outside Development a missing or short key stops start-up: a guessable key would let anyone mint an admin token.
-    /// Development without a key gets a random one, so tokens die with the process.
+    /// Development without a key uses the checkout's local one (<see cref="DevelopmentSigningKey"/>), stable across restarts.
     /// </summary>
     public static SigningKey From(JwtSettings settings, IHostEnvironment environment)
     {
@@ -26,7 +25,7 @@ public sealed class SigningKey
 
         if (environment.IsDevelopment() && bytes.Length == 0)
         {
-            return new SigningKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(JwtSettings.MinimumKeyBytes)));
+            return new SigningKey(new SymmetricSecurityKey(DevelopmentSigningKey.LoadOrCreate(environment.ContentRootPath)));
         }
 
         throw new InvalidOperationException(

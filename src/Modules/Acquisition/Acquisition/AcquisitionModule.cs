@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Acquisition.CardNetwork;
+using Modular.Acquisition.Features;
 using Modular.Acquisition.Features.AuthorizePayment;
 using Modular.Acquisition.Features.CancelPayment;
 using Modular.Acquisition.Features.CreateMerchant;
@@ -32,6 +33,7 @@ public sealed class AcquisitionModule : IModule
         // consumers' transactions (3 endpoints × ConcurrentMessageLimit, a few ms each), admin commands and the outbox
         // dispatcher. 20 keeps the platform's sum of pools well under max_connections.
         services.AddModuleDatabase<AcquisitionDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 20);
+        services.AddUniqueConstraintErrors(ModuleName, MerchantErrors.ByUniqueIndex);
         services.Configure<CardNetworkOptions>(context.Configuration.GetSection(CardNetworkOptions.Section));
         services.Configure<AuthorizerOptions>(context.Configuration.GetSection(AuthorizerOptions.Section));
         services.AddSingleton<ICardNetwork, SimulatedCardNetwork>();

@@ -21,6 +21,3 @@ public sealed record UserDisabled(
 
 /// <summary>A bulk invitation was accepted for processing (IAM's own work item, through its outbox).</summary>
 public sealed record InvitationJobSubmitted(Guid JobId);
-
-/// <summary>The invited rows <paramref name="FirstRow"/>..<paramref name="LastRow"/> of a job wait for their e-mail (IAM's own work item).</summary>
-public sealed record InvitationEmailsDue(Guid JobId, int FirstRow, int LastRow);

@@ -21,3 +21,11 @@ public sealed record GetUserAccess(Guid UserId) : IQuery<UserAccess?>;
 
 /// <summary>Status is Invited, Active or Disabled; OrganizationId is null for customers.</summary>
 public sealed record UserAccess(Guid UserId, string Email, Guid? OrganizationId, IReadOnlyList<string> Roles, string Status);
+
+/// <summary>
+/// What another module checks before it stores a reference to an organization: its kind (Platform, Merchant,
+/// BillingCustomer) and status (Active, Suspended); null when it does not exist.
+/// </summary>
+public sealed record GetOrganizationStanding(Guid OrganizationId) : IQuery<OrganizationStanding?>;
+
+public sealed record OrganizationStanding(Guid OrganizationId, string Kind, string Status);

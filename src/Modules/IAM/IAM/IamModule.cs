@@ -7,6 +7,7 @@ using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.BuildingBlocks.Web.Modules;
+using Modular.IAM.Features;
 using Modular.IAM.Features.AcceptInvitation;
 using Modular.IAM.Features.AddContact;
 using Modular.IAM.Features.CreateOrganization;
@@ -33,14 +34,16 @@ public sealed class IamModule : IModule
 
     public void AddServices(IServiceCollection services, ModuleContext context)
     {
-        // Logins hold a connection for one PBKDF2 verification (~50 ms), requests for a few short statements; an
-        // invitation chunk holds one while it e-mails its rows (seconds, paced by the e-mail rate limit), and the
+        // Logins hold a connection for one PBKDF2 verification (~50 ms), requests for a few short statements;  the
+        // invitation mailer holds none while it talks SMTP (only for its short lease and record statements), and the
         // projections of a 1,000-row job arrive at once. 20 covers that without starving the other modules' pools.
         services.AddModuleDatabase<IamDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 20);
+        services.AddUniqueConstraintErrors(ModuleName, IamErrors.ByUniqueIndex);
         services.Configure<IamOptions>(context.Configuration.GetSection(IamOptions.Section));
         services.AddEmail(context.Configuration, context.Services.Smtp);
         services.AddScoped<AccountProvisioning>();
         services.AddHostedService<BootstrapAdmin>();
+        services.AddHostedService<InvitationMailer>();
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         services.AddReadStore<IamDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Iam:ReadConnectionString"], maxPoolSize: 5, IamReadStore.Declare);
@@ -53,7 +56,6 @@ public sealed class IamModule : IModule
     {
         bus.AddModuleEndpoints<IamDbContext>(ModuleName);
         bus.AddConsumer<InvitationJobSubmittedConsumer>();
-        bus.AddConsumer<InvitationEmailsDueConsumer>();
         bus.AddConsumer<OrganizationRegisteredProjection>();
         bus.AddModuleBatchConsumer<UserRegisteredProjection>();
         bus.AddModuleBatchConsumer<UserActivatedProjection>();

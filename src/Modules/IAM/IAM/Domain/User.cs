@@ -87,7 +87,7 @@ internal sealed class User
         return false;
     }
 
-    /// <summary>Records the hash of a freshly e-mailed invitation token; a newer token replaces the older one.</summary>
+    /// <summary>Records the hash of an invitation token before any e-mail carries it; its lifetime counts from now.</summary>
     public void IssueInvitation(byte[] tokenHash, DateTime now)
     {
         EnsureStatus(UserStatus.Invited);

@@ -9,7 +9,7 @@ internal static class IamErrors
     public static readonly Error RegistrationNumberTaken =
         Error.Conflict("iam.registration_number_taken", "An organization with this business registration number already exists.");
 
-    /// <summary>Unique indexes of the write model and the conflict each one means.</summary>
+    /// <summary>Unique indexes of the write model and the conflict each one means (answered by the platform on a race).</summary>
     public static readonly IReadOnlyDictionary<string, Error> ByUniqueIndex = new Dictionary<string, Error>
     {
         ["users_email"] = EmailTaken,

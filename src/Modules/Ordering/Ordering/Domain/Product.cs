@@ -30,6 +30,11 @@ internal sealed class Product
             throw new DomainException(Error.Unprocessable("ordering.invalid_stock", "Stock cannot be negative."));
         }
 
+        if (initialStock > OrderingLimits.MaxStock)
+        {
+            throw OrderingLimits.Exceeded("stock", OrderingLimits.MaxStock);
+        }
+
         return new Product
         {
             Id = Guid.CreateVersion7(),
@@ -58,6 +63,11 @@ internal sealed class Product
         if (price <= 0)
         {
             throw new DomainException(Error.Unprocessable("ordering.invalid_price", "A price must be positive."));
+        }
+
+        if (price > OrderingLimits.MaxPrice)
+        {
+            throw OrderingLimits.Exceeded("price", OrderingLimits.MaxPrice);
         }
     }
 }

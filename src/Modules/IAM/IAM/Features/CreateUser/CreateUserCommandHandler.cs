@@ -16,7 +16,6 @@ internal sealed class CreateUserCommandHandler(IamDbContext db, ICurrentUser use
             Password.Create(command.Password, options.Value.PasswordIterations), clock.GetUtcNow().UtcDateTime);
         db.Users.Add(created);
         db.Publish(UserEvents.Registered(created));
-        await db.SaveOrConflictAsync(IamErrors.ByUniqueIndex, cancellationToken);
         return UserResponse.From(created);
     }
 }

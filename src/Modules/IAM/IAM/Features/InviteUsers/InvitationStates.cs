@@ -8,7 +8,7 @@ internal static class InvitationJobStatus
     public const string Completed = "Completed";
 }
 
-/// <summary>A row's outcome. Invited means the user exists and the e-mail is queued; Sent and Failed are final.</summary>
+/// <summary>A row's outcome. Invited means the user and its token exist and the e-mail waits for the mailer; Sent and Failed are final.</summary>
 internal static class InvitationRowResult
 {
     public const string Pending = "Pending";

@@ -9,13 +9,12 @@ namespace Modular.IAM.Features.RegisterCustomer;
 internal sealed class RegisterCustomerCommandHandler(IamDbContext db, IOptions<IamOptions> options, TimeProvider clock)
     : IRequestHandler<RegisterCustomerCommand, UserResponse>
 {
-    public async Task<UserResponse> Handle(RegisterCustomerCommand command, CancellationToken cancellationToken)
+    public Task<UserResponse> Handle(RegisterCustomerCommand command, CancellationToken cancellationToken)
     {
         var user = User.Register(command.Email, command.Name, organizationId: null, [Roles.Customer],
             Password.Create(command.Password, options.Value.PasswordIterations), clock.GetUtcNow().UtcDateTime);
         db.Users.Add(user);
         db.Publish(UserEvents.Registered(user));
-        await db.SaveOrConflictAsync(IamErrors.ByUniqueIndex, cancellationToken);
-        return UserResponse.From(user);
+        return Task.FromResult(UserResponse.From(user));
     }
 }

@@ -13,5 +13,5 @@ internal static class GetOrderEndpoint
     public static void MapGetOrder(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ordering/orders/{orderId:guid}", async (Guid orderId, IMediator mediator, CancellationToken cancellationToken) =>
             Results.Ok(await mediator.Send(new GetOrderQuery(orderId), cancellationToken)))
-            .RequireAnyRole(Roles.Customer, Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator);
+            .RequireAnyRole(Roles.Customer, Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MediatR;
 using Modular.BuildingBlocks.Domain.Errors;
+using Modular.Ordering.Domain;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
 
 namespace Modular.Ordering.Features.PlaceOrder;
@@ -29,7 +30,7 @@ internal sealed class PlaceOrderCommandHandler(ProductCatalogCache catalog, Sold
         var orderId = Guid.CreateVersion7(placedAt);
         var lines = command.Lines.Select(line => new PricedLine(line.ProductId, line.Quantity, products[line.ProductId].Price)).ToList();
         var response = new PlacedOrderResponse(
-            orderId, "PendingPayment", merchantId, lines.Sum(line => line.UnitPrice * line.Quantity),
+            orderId, "PendingPayment", merchantId, OrderingLimits.TotalOf(lines.Select(line => (line.UnitPrice, line.Quantity))),
             lines.Select(line => new PlacedOrderLine(line.ProductId, line.Quantity, line.UnitPrice)).ToList(), placedAt);
         var pending = new PendingOrder(
             orderId, command.CustomerId, merchantId, organizationId, lines, command.CardToken, command.IdempotencyKey, RequestHash(command),

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.Ordering.Domain;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
 using Modular.Ordering.Infrastructure;
 
@@ -17,11 +18,19 @@ internal sealed class RestockProductCommandHandler(OrderingDbContext db, ICurren
             throw ProductErrors.NotFound(command.ProductId);
         }
 
-        // An atomic increment, never a read-modify-write: orders decrement the same row concurrently.
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE ordering.products SET stock = stock + {command.Quantity}, updated_at = now() WHERE id = {command.ProductId}", cancellationToken);
+        // An atomic increment, never a read-modify-write: orders decrement the same row concurrently. The bound is part
+        // of the same statement (summed as bigint, so even a row past it cannot overflow the check).
+        var restocked = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+             UPDATE ordering.products SET stock = stock + {command.Quantity}, updated_at = now()
+              WHERE id = {command.ProductId} AND stock::bigint + {command.Quantity} <= {OrderingLimits.MaxStock}
+             """, cancellationToken);
+        if (restocked == 0)
+        {
+            throw OrderingLimits.Exceeded("stock", OrderingLimits.MaxStock);
+        }
+
         soldOut.Clear(command.ProductId);
-        var restocked = await db.Products.FirstAsync(p => p.Id == command.ProductId, cancellationToken);
-        return ProductResponse.From(restocked);
+        return ProductResponse.From(await db.Products.FirstAsync(p => p.Id == command.ProductId, cancellationToken));
     }
 }

@@ -16,5 +16,5 @@ internal static class SearchOrdersEndpoint
                 string? status, DateTime? from, DateTime? to, Guid? productId, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
             Results.Ok(await mediator.Send(
                 new SearchOrdersQuery(status, from, to, productId, before, PageLimit.Clamp(limit)), cancellationToken)))
-            .RequireAnyRole(Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator);
+            .RequireAnyRole(Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager);
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Modular.Ordering.Contracts;
+using Modular.Ordering.Domain;
 using Modular.Ordering.Features.PlaceOrder;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
 using Modular.Ordering.Infrastructure;
@@ -16,6 +17,8 @@ internal sealed class SubmitBulkOrderCommandHandler(OrderingDbContext db, Produc
     {
         var products = await catalog.GetAsync(command.Lines.Select(line => line.ProductId).ToList(), cancellationToken);
         var merchantId = PlaceOrderCommandHandler.SingleMerchantOf(command.Lines, products);
+        // Refused now, not after the lines were reserved: the order the job places may not exceed the bound either.
+        OrderingLimits.TotalOf(command.Lines.Select(line => (products[line.ProductId].Price, line.Quantity)));
         var id = Guid.CreateVersion7();
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""

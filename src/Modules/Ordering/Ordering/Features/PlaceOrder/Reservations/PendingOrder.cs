@@ -1,3 +1,5 @@
+using Modular.Ordering.Domain;
+
 namespace Modular.Ordering.Features.PlaceOrder.Reservations;
 
 /// <summary>One validated, priced order waiting in the batcher; <see cref="ResponseBody"/> is its 201 answer if it is reserved.</summary>
@@ -15,7 +17,7 @@ internal sealed class PendingOrder(
     public string RequestHash { get; } = requestHash;
     public string ResponseBody { get; } = responseBody;
     public DateTime PlacedAt { get; } = placedAt;
-    public long Total => Lines.Sum(line => line.UnitPrice * line.Quantity);
+    public long Total { get; } = OrderingLimits.TotalOf(lines.Select(line => (line.UnitPrice, line.Quantity)));
 
     public TaskCompletionSource<PlacementOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -68,39 +68,55 @@ internal sealed class ReservationBatcher(
     private async Task ProcessAsync(List<PendingOrder> batch)
     {
         var (leaders, followers) = SameKeyFollowers(batch);
+        await SettleAsync(leaders);
+        foreach (var (follower, leader) in followers)
+        {
+            _ = AnswerLikeLeaderAsync(follower, leader);
+        }
+    }
+
+    /// <summary>
+    /// Reserves and stores the orders in one transaction. When the database refuses one of them (a statement error,
+    /// not a lock conflict or a lost connection), the transaction is rolled back and each half is tried on its own, so
+    /// the order it refuses fails alone and the others commit (log2 of the batch size extra rounds for one poison order).
+    /// </summary>
+    private async Task SettleAsync(List<PendingOrder> orders)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var outcomes = await ReserveAndStoreAsync(leaders);
-                foreach (var order in leaders)
+                var outcomes = await ReserveAndStoreAsync(orders);
+                foreach (var order in orders)
                 {
                     order.Completion.TrySetResult(outcomes[order]);
                 }
 
-                break;
+                return;
             }
             catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
                                                       && attempt < MaxAttempts)
             {
                 // Two instances locked the same products in different orders: the whole batch is retried.
-                logger.LogInformation("Reservation batch of {Count} retried after {SqlState}", leaders.Count, exception.SqlState);
+                logger.LogInformation("Reservation batch of {Count} retried after {SqlState}", orders.Count, exception.SqlState);
+            }
+            catch (PostgresException exception) when (orders.Count > 1)
+            {
+                logger.LogWarning("Reservation batch of {Count} orders refused ({SqlState}); its halves are retried apart", orders.Count, exception.SqlState);
+                await SettleAsync(orders[..(orders.Count / 2)]);
+                await SettleAsync(orders[(orders.Count / 2)..]);
+                return;
             }
             catch (Exception exception)
             {
-                logger.LogError(exception, "Reservation batch of {Count} orders failed", leaders.Count);
-                foreach (var order in leaders)
+                logger.LogError(exception, "Reservation batch of {Count} orders failed", orders.Count);
+                foreach (var order in orders)
                 {
                     order.Completion.TrySetException(exception);
                 }
 
-                break;
+                return;
             }
-        }
-
-        foreach (var (follower, leader) in followers)
-        {
-            _ = AnswerLikeLeaderAsync(follower, leader);
         }
     }
 

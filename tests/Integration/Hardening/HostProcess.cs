@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Hardening;
+
+/// <summary>
+/// The built Host as its own process on a loopback port, with the deployed runtime settings (socket completions inline)
+/// and real Kestrel in front: what an in-process test server cannot show (a blocked socket thread, Kestrel's own
+/// answers, a kill -9).
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    public const string AdminEmail = "bootstrap.admin@host-process.example";
+    public const string AdminPassword = "bootstrap-admin-password";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The last lines the process wrote, for failure messages.</summary>
+    public string OutputTail
+    {
+        get
+        {
+            lock (_output)
+            {
+                var text = _output.ToString();
+                return text.Length <= 4000 ? text : text[^4000..];
+            }
+        }
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
+
+    /// <summary>A client carrying the access token the Host issued to that user at login.</summary>
+    public async Task<HttpClient> LoggedInAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/iam/token", new { email, password });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => LoggedInAsync(AdminEmail, AdminPassword);
+
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    {
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var host = Path.Combine(HostBuildOutput(), "Modular.Host.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = HostBuildOutput(),
+        };
+        start.ArgumentList.Add(host);
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(HostBuildOutput());
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
+        start.Environment["Jwt__SigningKey"] = ModularHostFactory.TestSigningKey;
+        start.Environment["Iam__BootstrapAdmin__Email"] = AdminEmail;
+        start.Environment["Iam__BootstrapAdmin__Password"] = AdminPassword;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var started = new HostProcess(process, address);
+        process.OutputDataReceived += (_, line) => started.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await started.WaitUntilLiveAsync();
+        return started;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, in-flight work is lost as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilLiveAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        await Eventually.HoldsAsync(async () =>
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The Host exited ({_process.ExitCode}):\n{OutputTail}");
+            }
+
+            try
+            {
+                return (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+            catch (TaskCanceledException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(90), $"the Host process answers at {Address}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (_output.Length > 64_000)
+            {
+                _output.Remove(0, _output.Length - 16_000);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>src/Host's build output of the same configuration as this test assembly (the test build builds it).</summary>
+    private static string HostBuildOutput()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = directory.Parent!.Name;
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Modular.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var output = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Modular.sln not found."),
+            "src", "Host", "bin", configuration, "net10.0");
+        return File.Exists(Path.Combine(output, "Modular.Host.dll"))
+            ? output
+            : throw new InvalidOperationException($"The Host is not built at {output}.");
+    }
+}
