@@ -58,7 +58,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Task<HttpClient> AdminAsync() => LoggedInAsync(AdminEmail, AdminPassword);
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, int? port = null)
+    /// <summary>Starts the Host on the given services' settings (the test run's containers, never the local ones).</summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? port = null)
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
         var host = Path.Combine(HostBuildOutput(), "Modular.Host.dll");
@@ -78,7 +79,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Iam__BootstrapAdmin__Email"] = AdminEmail;
         start.Environment["Iam__BootstrapAdmin__Password"] = AdminPassword;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__")] = value;
         }

@@ -45,7 +45,7 @@ public sealed class ProblemBodyTests(TestPlatform platform)
     [Fact]
     public async Task A_10000_character_query_string_gets_a_414_problem_from_the_real_server()
     {
-        await using var process = await HostProcess.StartAsync();
+        await using var process = await HostProcess.StartAsync(platform.Settings);
         using var client = process.CreateClient();
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
 
