@@ -42,9 +42,11 @@ public sealed class AcquisitionModule : IModule
         services.AddHostedService(provider => provider.GetRequiredService<PaymentAnswerRecorder>());
         services.AddHostedService<PaymentAuthorizer>();
         services.AddReadStore<AcquisitionDbContext>(
-            ModuleName, context.Services.Postgres, context.Configuration["Acquisition:ReadConnectionString"], maxPoolSize: 5, TransactionReadStore.Declare);
+            ModuleName, context.Services.Postgres, context.Configuration["Acquisition:ReadConnectionString"], maxPoolSize: 5, AcquisitionReadStore.Declare);
         services.AddReadModelRebuild<AcquisitionDbContext, PaymentTransactionDocument>(
             ModuleName, PaymentTransactionRebuild.Table, PaymentTransactionRebuild.LoadAsync, PaymentTransactionDocument.Newer);
+        services.AddReadModelRebuild<AcquisitionDbContext, MerchantDocument>(
+            ModuleName, MerchantRebuild.Table, MerchantRebuild.LoadAsync, MerchantDocument.Newer);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -53,6 +55,7 @@ public sealed class AcquisitionModule : IModule
         bus.AddModuleBatchConsumer<AuthorizePaymentConsumer>();
         bus.AddConsumer<CancelPaymentConsumer>();
         bus.AddModuleBatchConsumer<PaymentTransactionProjection>();
+        bus.AddModuleBatchConsumer<MerchantProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
