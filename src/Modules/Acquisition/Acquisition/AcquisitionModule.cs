@@ -10,6 +10,7 @@ using Modular.Acquisition.Features.CreateMerchant;
 using Modular.Acquisition.Features.GetMerchant;
 using Modular.Acquisition.Features.GetMerchants;
 using Modular.Acquisition.Features.GetTransactions;
+using Modular.Acquisition.Features.ImportMerchants;
 using Modular.Acquisition.Features.UpdateMerchant;
 using Modular.Acquisition.Infrastructure;
 using Modular.Acquisition.ReadModels;
@@ -61,6 +62,7 @@ public sealed class AcquisitionModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCreateMerchant();
+        endpoints.MapImportMerchants();
         endpoints.MapUpdateMerchant();
         endpoints.MapGetMerchants();
         endpoints.MapGetMerchant();
