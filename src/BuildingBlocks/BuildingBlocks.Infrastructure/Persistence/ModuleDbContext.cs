@@ -13,7 +13,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     /// <summary>Queues an integration event or command in this module's outbox; it leaves after the transaction commits.</summary>
     public void Publish<T>(T message)
-        where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null));
+        where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null, OutboxTraceContext.Capture()));
 
     internal void AddToOutbox(OutboxMessage message) => Set<OutboxMessage>().Add(message);
 

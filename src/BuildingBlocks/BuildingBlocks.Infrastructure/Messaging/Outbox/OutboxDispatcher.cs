@@ -114,7 +114,7 @@ internal sealed class OutboxDispatcher<TContext>(
     private async Task<List<PendingOutboxMessage>> TakeBatchAsync(NpgsqlConnection connection, int size, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT id, message_id, message_type, body, destination, correlation_id, conversation_id, initiator_id, headers, created_at, attempts
+            SELECT id, message_id, message_type, body, destination, correlation_id, conversation_id, initiator_id, headers, created_at, attempts, trace_context
             FROM {_schema}.outbox_messages
             WHERE dead_lettered_at IS NULL AND next_attempt_at <= now()
             ORDER BY id
@@ -133,7 +133,7 @@ internal sealed class OutboxDispatcher<TContext>(
                 reader.IsDBNull(6) ? null : reader.GetGuid(6),
                 reader.IsDBNull(7) ? null : reader.GetGuid(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.GetDateTime(9), reader.GetInt32(10)));
+                reader.GetDateTime(9), reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
 
         return batch;
@@ -141,6 +141,8 @@ internal sealed class OutboxDispatcher<TContext>(
 
     private async Task<DeliveryOutcome> PublishAsync(PendingOutboxMessage message, CancellationToken timeout, CancellationToken cancellationToken)
     {
+        // The writer's span is the parent: MassTransit's send span (and its headers) hang below this one.
+        using var delivery = OutboxTraceContext.StartDelivery(message.TraceContext, message.MessageType);
         try
         {
             var body = OutboxMessageFactory.ReadBody(message.MessageType, message.Body);
