@@ -62,7 +62,8 @@ public static class ModularPlatform
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
-            .AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [ReadyTag]);
+            .AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [ReadyTag])
+            .AddCheck<DeadLetterHealthCheck>("dead-letters", tags: [ReadyTag]);
         services.AddOpenApi();
         services.AddPlatformAuthentication(builder.Configuration, builder.Environment);
 

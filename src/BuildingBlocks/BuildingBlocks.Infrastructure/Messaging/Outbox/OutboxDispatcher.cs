@@ -205,6 +205,7 @@ internal sealed class OutboxDispatcher<TContext>(
             }
             else
             {
+                metrics.Retrying(_schema);
                 logger.LogWarning(failure.Error, "Outbox message {MessageId} of {Schema} failed (attempt {Attempts}); will retry",
                     failure.Message.MessageId, _schema, attempts);
             }
