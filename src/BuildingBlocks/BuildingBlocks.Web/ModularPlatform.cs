@@ -42,6 +42,7 @@ public static class ModularPlatform
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "O";
         });
+        builder.AddPlatformTelemetry();
 
         services.AddSingleton(settings);
         // A small pool for the platform itself (migrations, health); modules size their own pools.
@@ -61,7 +62,8 @@ public static class ModularPlatform
 
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
-            .AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [ReadyTag]);
+            .AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [ReadyTag])
+            .AddCheck<DeadLetterHealthCheck>("dead-letters", tags: [ReadyTag]);
         services.AddOpenApi();
         services.AddPlatformAuthentication(builder.Configuration, builder.Environment);
 
@@ -97,6 +99,7 @@ public static class ModularPlatform
         app.UseAuthorization();
 
         app.MapOpenApi();
+        app.MapPlatformMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

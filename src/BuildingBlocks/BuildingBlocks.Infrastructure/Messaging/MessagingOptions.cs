@@ -63,4 +63,7 @@ public sealed class MessagingOptions
 
     /// <summary>Readiness turns Degraded when the oldest undelivered message is older than this.</summary>
     public TimeSpan BacklogAgeThreshold { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Readiness stays Degraded this long after the instance dead-lettered a message (outbox or consumer).</summary>
+    public TimeSpan DeadLetterWindow { get; set; } = TimeSpan.FromMinutes(15);
 }

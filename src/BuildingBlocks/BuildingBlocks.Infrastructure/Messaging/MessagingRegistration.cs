@@ -17,7 +17,8 @@ public static class MessagingRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
         services.Configure<MessagingOptions>(configuration.GetSection("Messaging"));
         services.AddSingleton<OutboxSignals>();
-        services.AddSingleton<MessagingMetrics>();
+        // Test hosts replace the TimeProvider; hosts without one (none registered) use the system clock.
+        services.AddSingleton(provider => new MessagingMetrics(provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<ForegroundDemand>();
         services.AddSingleton<BackgroundGate>();
         services.AddHostedService<OutboxNotificationListener>();

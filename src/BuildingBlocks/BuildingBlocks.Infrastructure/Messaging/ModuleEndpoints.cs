@@ -24,6 +24,7 @@ public static class ModuleEndpoints
             }
 
             var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+            endpoint.UseFilter(new DeadLetterCountingFilter(context.GetRequiredService<MessagingMetrics>(), module));
             // Outside the inbox filter, so each retry is a fresh transaction: serialization failures, deadlocks and
             // duplicate-key races (40001, 40P01, 23505) are retried like any other failure, then the message goes to _error.
             endpoint.UseMessageRetry(retry => retry.Exponential(options.ConsumeAttempts - 1, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)));

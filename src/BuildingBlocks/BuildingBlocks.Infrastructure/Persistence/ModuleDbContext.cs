@@ -13,7 +13,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     /// <summary>Queues an integration event or command in this module's outbox; it leaves after the transaction commits.</summary>
     public void Publish<T>(T message)
-        where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null));
+        where T : class => Publish(message, OutboxTraceContext.Capture());
+
+    /// <summary>Queues a message that continues a trace other than the current one (work resumed from a stored row).</summary>
+    public void Publish<T>(T message, string? traceContext)
+        where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null, traceContext));
 
     internal void AddToOutbox(OutboxMessage message) => Set<OutboxMessage>().Add(message);
 

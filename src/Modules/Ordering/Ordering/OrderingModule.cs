@@ -37,6 +37,7 @@ public sealed class OrderingModule : IModule
         // Requests use at most a few connections (the batcher one per batch, catalog lookups); the rest is for
         // the outbox dispatcher and consumers.
         services.AddModuleDatabase<OrderingDbContext>(ModuleName, context.Services.Postgres, maxPoolSize: 30);
+        services.AddSingleton<OrderingMetrics>();
         services.AddSingleton<ProductCatalogCache>();
         services.AddSingleton<SoldOutProducts>();
         services.AddSingleton<ReservationBatcher>();

@@ -10,12 +10,22 @@ namespace Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 /// </summary>
 public static class OutboxBatchCommand
 {
-    public static NpgsqlBatchCommand Publish(string schema, IReadOnlyCollection<object> messages)
+    /// <summary>Messages of the current work: each row carries the current span's trace context.</summary>
+    public static NpgsqlBatchCommand Publish(string schema, IReadOnlyCollection<object> messages) =>
+        Publish(schema, messages.Select(message => (message, OutboxTraceContext.Capture())));
+
+    /// <summary>
+    /// Messages of many requests gathered into one write (a batcher): each carries the trace context its request
+    /// captured with <see cref="OutboxTraceContext.Capture"/>, not the batcher's.
+    /// </summary>
+    public static NpgsqlBatchCommand Publish(string schema, IEnumerable<(object Message, string? TraceContext)> messages) =>
+        Publish(schema, messages.Select(pair => OutboxMessageFactory.ForPublish(pair.Message, correlationId: null, pair.TraceContext)).ToList());
+
+    private static NpgsqlBatchCommand Publish(string schema, List<OutboxMessage> rows)
     {
-        var rows = messages.Select(message => OutboxMessageFactory.ForPublish(message, correlationId: null)).ToList();
         var sql = $"""
-            INSERT INTO {schema}.outbox_messages (message_id, message_type, body, created_at, next_attempt_at)
-            SELECT id, type, body, created, created FROM unnest($1, $2, $3, $4) AS m(id, type, body, created)
+            INSERT INTO {schema}.outbox_messages (message_id, message_type, body, created_at, next_attempt_at, trace_context)
+            SELECT id, type, body, created, created, trace FROM unnest($1, $2, $3, $4, $5) AS m(id, type, body, created, trace)
             """;
         return new NpgsqlBatchCommand(sql)
         {
@@ -25,6 +35,7 @@ public static class OutboxBatchCommand
                 new NpgsqlParameter { Value = rows.Select(row => row.MessageType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
                 new NpgsqlParameter { Value = rows.Select(row => row.Body).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
                 new NpgsqlParameter { Value = rows.Select(row => row.CreatedAt).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = rows.Select(row => row.TraceContext).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
             },
         };
     }

@@ -129,7 +129,7 @@ internal sealed class OutboxDispatcher<TContext>(
     private async Task<List<PendingOutboxMessage>> TakeBatchAsync(NpgsqlConnection connection, int size, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT id, message_id, message_type, body, destination, correlation_id, conversation_id, initiator_id, headers, created_at, attempts
+            SELECT id, message_id, message_type, body, destination, correlation_id, conversation_id, initiator_id, headers, created_at, attempts, trace_context
             FROM {_schema}.outbox_messages
             WHERE dead_lettered_at IS NULL AND next_attempt_at <= now()
             ORDER BY id
@@ -148,7 +148,7 @@ internal sealed class OutboxDispatcher<TContext>(
                 reader.IsDBNull(6) ? null : reader.GetGuid(6),
                 reader.IsDBNull(7) ? null : reader.GetGuid(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.GetDateTime(9), reader.GetInt32(10)));
+                reader.GetDateTime(9), reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
 
         return batch;
@@ -156,6 +156,8 @@ internal sealed class OutboxDispatcher<TContext>(
 
     private async Task<DeliveryOutcome> PublishAsync(PendingOutboxMessage message, CancellationToken timeout, CancellationToken cancellationToken)
     {
+        // The writer's span is the parent: MassTransit's send span (and its headers) hang below this one.
+        using var delivery = OutboxTraceContext.StartDelivery(message.TraceContext, message.MessageType);
         try
         {
             var body = OutboxMessageFactory.ReadBody(message.MessageType, message.Body);
@@ -218,6 +220,7 @@ internal sealed class OutboxDispatcher<TContext>(
             }
             else
             {
+                metrics.Retrying(_schema);
                 logger.LogWarning(failure.Error, "Outbox message {MessageId} of {Schema} failed (attempt {Attempts}); will retry",
                     failure.Message.MessageId, _schema, attempts);
             }

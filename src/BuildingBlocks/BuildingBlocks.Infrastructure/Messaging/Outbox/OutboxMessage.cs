@@ -16,6 +16,9 @@ public sealed class OutboxMessage
     public Guid? InitiatorId { get; init; }
     public string? Headers { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>The writer's W3C trace context (see <see cref="OutboxTraceContext"/>).</summary>
+    public string? TraceContext { get; init; }
     public int Attempts { get; private set; }
     public DateTime NextAttemptAt { get; init; }
     public string? LastError { get; private set; }

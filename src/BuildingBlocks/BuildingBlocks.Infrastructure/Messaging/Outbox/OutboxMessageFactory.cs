@@ -11,7 +11,7 @@ internal static class OutboxMessageFactory
     // Resolving an assembly-qualified name is slow, and a module has only a handful of message types.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> MessageTypes = new(StringComparer.Ordinal);
 
-    public static OutboxMessage ForPublish(object message, Guid? correlationId)
+    public static OutboxMessage ForPublish(object message, Guid? correlationId, string? traceContext)
     {
         var now = DateTime.UtcNow;
         return new OutboxMessage
@@ -21,6 +21,7 @@ internal static class OutboxMessageFactory
             Body = JsonSerializer.Serialize(message, message.GetType(), BodyOptions),
             CorrelationId = correlationId,
             CreatedAt = now,
+            TraceContext = traceContext,
             NextAttemptAt = now,
         };
     }
@@ -31,7 +32,7 @@ internal static class OutboxMessageFactory
     {
         var now = DateTime.UtcNow;
         var headers = context.Headers.GetAll()
-            .Where(header => header.Value is string && !header.Key.StartsWith("MT-", StringComparison.Ordinal))
+            .Where(header => header.Value is string && !header.Key.StartsWith("MT-", StringComparison.Ordinal) && !IsTraceHeader(header.Key))
             .ToDictionary(header => header.Key, header => (string)header.Value);
         return new OutboxMessage
         {
@@ -44,6 +45,7 @@ internal static class OutboxMessageFactory
             InitiatorId = context.InitiatorId,
             Headers = headers.Count == 0 ? null : JsonSerializer.Serialize(headers, BodyOptions),
             CreatedAt = now,
+            TraceContext = OutboxTraceContext.Capture(),
             NextAttemptAt = now,
         };
     }
@@ -57,6 +59,10 @@ internal static class OutboxMessageFactory
 
     public static Dictionary<string, string> ReadHeaders(string? headers) =>
         headers is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(headers, BodyOptions) ?? [];
+
+    // The trace context travels in its own column and is set afresh by the delivery's span: a stale copy must not win.
+    private static bool IsTraceHeader(string key) =>
+        key.Equals("traceparent", StringComparison.OrdinalIgnoreCase) || key.Equals("tracestate", StringComparison.OrdinalIgnoreCase);
 
     private static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

@@ -12,4 +12,5 @@ internal sealed record PendingOutboxMessage(
     Guid? InitiatorId,
     string? Headers,
     DateTime CreatedAt,
-    int Attempts);
+    int Attempts,
+    string? TraceContext);

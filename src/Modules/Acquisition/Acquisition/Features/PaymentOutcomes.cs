@@ -11,7 +11,7 @@ internal static class PaymentOutcomes
     public static void PublishRecorded(this AcquisitionDbContext db, PaymentTransaction payment) => db.Publish(new PaymentTransactionRecorded(
         payment.Id, payment.MerchantId, payment.OrganizationId, payment.Reference, payment.Amount, payment.CardBin, payment.CardLast4,
         payment.Status.ToString(), payment.ApprovalNumber, payment.DeclineCode, Utc(payment.RequestedAt), Utc(payment.ApprovedAt),
-        Utc(payment.DeclinedAt), Utc(payment.CanceledAt), payment.Version));
+        Utc(payment.DeclinedAt), Utc(payment.CanceledAt), payment.Version), db.TraceOf(payment));
 
     /// <summary>
     /// The answer to the caller's AuthorizePayment, when there is one: approved (also when canceled since — that was the
@@ -23,10 +23,10 @@ internal static class PaymentOutcomes
         {
             case PaymentStatus.Approved or PaymentStatus.Canceled:
                 db.Publish(new PaymentAuthorized(
-                    payment.Id, payment.MerchantId, payment.Reference, payment.Amount, payment.ApprovalNumber!, Utc(payment.ApprovedAt!.Value)));
+                    payment.Id, payment.MerchantId, payment.Reference, payment.Amount, payment.ApprovalNumber!, Utc(payment.ApprovedAt!.Value)), db.TraceOf(payment));
                 break;
             case PaymentStatus.Declined:
-                db.Publish(new PaymentDeclined(payment.MerchantId, payment.Reference, payment.DeclineCode!, payment.DeclineReason!, Utc(payment.DeclinedAt!.Value)));
+                db.Publish(new PaymentDeclined(payment.MerchantId, payment.Reference, payment.DeclineCode!, payment.DeclineReason!, Utc(payment.DeclinedAt!.Value)), db.TraceOf(payment));
                 break;
         }
     }

@@ -29,6 +29,7 @@ internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext
             payment.ToTable("payment_transactions");
             payment.Property(p => p.Status).HasConversion<string>();
             payment.Property(p => p.Version).IsConcurrencyToken();
+            payment.Property<string?>(PaymentTraces.Property);
         });
     }
 }

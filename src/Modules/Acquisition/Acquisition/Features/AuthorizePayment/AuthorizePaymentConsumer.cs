@@ -65,6 +65,7 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, TimeProv
             ? PaymentTransaction.Request(merchant, request.Reference, request.Amount, request.CardToken, now)
             : PaymentTransaction.Refuse(merchant, request.Reference, request.Amount, request.CardToken, "merchant.suspended", "The merchant is suspended.", now);
         db.Payments.Add(payment);
+        db.RememberTrace(payment);
         payments[(request.MerchantId, request.Reference)] = payment;
         db.PublishRecorded(payment);
         db.PublishAnswer(payment);

@@ -8,7 +8,7 @@ using Modular.Ordering.Infrastructure;
 
 namespace Modular.Ordering.Features.CancelOrder;
 
-internal sealed class CancelOrderCommandHandler(OrderingDbContext db, SoldOutProducts soldOut, TimeProvider clock)
+internal sealed class CancelOrderCommandHandler(OrderingDbContext db, SoldOutProducts soldOut, OrderingMetrics metrics, TimeProvider clock)
     : IRequestHandler<CancelOrderCommand, OrderStatusResponse>
 {
     public async Task<OrderStatusResponse> Handle(CancelOrderCommand command, CancellationToken cancellationToken)
@@ -30,6 +30,7 @@ internal sealed class CancelOrderCommandHandler(OrderingDbContext db, SoldOutPro
         }
 
         db.Publish(new OrderCancelled(command.OrderId, OrderRows.ShopperCancelled, clock.GetUtcNow()));
+        metrics.Cancelled(OrderRows.ShopperCancelled);
         return new OrderStatusResponse(command.OrderId, "Cancelled");
     }
 }

@@ -6,11 +6,16 @@ using Modular.Ordering.Infrastructure;
 namespace Modular.Ordering.Features.Checkout;
 
 /// <summary>Marks the order Paid when it still waits for payment (a shopper may have cancelled it meanwhile).</summary>
-internal sealed class PayOrderActivity(OrderingDbContext db) : IStateMachineActivity<CheckoutState, PaymentAuthorized>
+internal sealed class PayOrderActivity(OrderingDbContext db, OrderingMetrics metrics) : IStateMachineActivity<CheckoutState, PaymentAuthorized>
 {
     public async Task Execute(BehaviorContext<CheckoutState, PaymentAuthorized> context, IBehavior<CheckoutState, PaymentAuthorized> next)
     {
         context.Saga.OrderChanged = await OrderRows.PayAsync(db, context.Saga.CorrelationId, context.CancellationToken);
+        if (context.Saga.OrderChanged)
+        {
+            metrics.Paid();
+        }
+
         await next.Execute(context);
     }
 
@@ -23,7 +28,7 @@ internal sealed class PayOrderActivity(OrderingDbContext db) : IStateMachineActi
 }
 
 /// <summary>Cancels the order for a payment failure and returns its stock, once.</summary>
-internal sealed class CancelOrderActivity<TMessage>(OrderingDbContext db, SoldOutProducts soldOut) : IStateMachineActivity<CheckoutState, TMessage>
+internal sealed class CancelOrderActivity<TMessage>(OrderingDbContext db, SoldOutProducts soldOut, OrderingMetrics metrics) : IStateMachineActivity<CheckoutState, TMessage>
     where TMessage : class
 {
     public async Task Execute(BehaviorContext<CheckoutState, TMessage> context, IBehavior<CheckoutState, TMessage> next)
@@ -38,6 +43,7 @@ internal sealed class CancelOrderActivity<TMessage>(OrderingDbContext db, SoldOu
 
         if (returned is not null)
         {
+            metrics.Cancelled(reason);
             await context.Publish(new Contracts.OrderCancelled(context.Saga.CorrelationId, reason, DateTimeOffset.UtcNow));
         }
 

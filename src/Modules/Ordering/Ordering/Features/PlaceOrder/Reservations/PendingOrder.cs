@@ -1,3 +1,4 @@
+using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 using Modular.Ordering.Domain;
 
 namespace Modular.Ordering.Features.PlaceOrder.Reservations;
@@ -17,6 +18,9 @@ internal sealed class PendingOrder(
     public string RequestHash { get; } = requestHash;
     public string ResponseBody { get; } = responseBody;
     public DateTime PlacedAt { get; } = placedAt;
+    /// <summary>The placing request's trace, captured here because the batcher writes the outbox rows from its own loop.</summary>
+    public string? TraceContext { get; } = OutboxTraceContext.Capture();
+
     public long Total { get; } = OrderingLimits.TotalOf(lines.Select(line => (line.UnitPrice, line.Quantity)));
 
     public TaskCompletionSource<PlacementOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

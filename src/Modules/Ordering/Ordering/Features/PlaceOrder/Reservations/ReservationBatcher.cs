@@ -23,6 +23,7 @@ internal sealed class ReservationBatcher(
     SoldOutProducts soldOut,
     OutboxSignals outboxSignals,
     IOptions<CheckoutOptions> checkout,
+    OrderingMetrics metrics,
     ILogger<ReservationBatcher> logger) : BackgroundService
 {
     private const int MaxBatchSize = 1_000;
@@ -185,6 +186,7 @@ internal sealed class ReservationBatcher(
 
         if (accepted.Count > 0)
         {
+            metrics.Placed(accepted.Count);
             outboxSignals.Wake(OrderingModule.ModuleName);
         }
 

@@ -169,7 +169,10 @@ internal static class ReservationSql
             batch.BatchCommands.Add(InsertCheckouts(accepted, paymentTimeout));
             batch.BatchCommands.Add(OutboxBatchCommand.Publish(
                 OrderingModule.ModuleName,
-                [.. accepted.Select(OrderPlacedOf), .. accepted.Select(order => new AuthorizePayment(order.MerchantId, order.OrderId, order.Total, order.CardToken))]));
+                [
+                    .. accepted.Select(order => ((object)OrderPlacedOf(order), order.TraceContext)),
+                    .. accepted.Select(order => ((object)new AuthorizePayment(order.MerchantId, order.OrderId, order.Total, order.CardToken), order.TraceContext)),
+                ]));
         }
 
         if (batch.BatchCommands.Count > 0)

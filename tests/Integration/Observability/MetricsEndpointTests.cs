@@ -1,0 +1,50 @@
+using System.Net;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.Tests.Integration.Ordering;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Observability;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class MetricsEndpointTests(TestPlatform platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly OrderingApi _api = new(platform.Host);
+
+    [Fact]
+    public async Task Placing_an_order_moves_orders_placed_and_the_scrape_serves_the_platform_and_library_meters()
+    {
+        var product = await _api.CreateProductAsync(stock: 5);
+        using var finance = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.FinanceOperator);
+        var placedBefore = await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_placed_total");
+        var deliveredBefore = await PrometheusScrape.SumAsync(finance, "modular_outbox_delivered_total", "module=\"ordering\"");
+
+        using var customer = _api.Customer();
+        (await OrderingApi.PlaceWithCardAsync(customer, null, OrderingApi.ApprovingCard, (product, 1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_placed_total") >= placedBefore + 1, Patience,
+            "orders_placed counted the order");
+        await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_paid_total") >= 1, Patience,
+            "orders_paid counted a payment");
+        await Eventually.HoldsAsync(
+            async () => await PrometheusScrape.SumAsync(finance, "modular_outbox_delivered_total", "module=\"ordering\"") >= deliveredBefore + 2, Patience,
+            "the outbox delivered OrderPlaced and AuthorizePayment");
+        var scrape = await PrometheusScrape.ReadAsync(finance);
+        string[] families = ["http_server_request_duration_seconds", "dotnet_gc_collections_total", "db_client_connection_count", "modular_outbox_backlog"];
+        foreach (var family in families)
+        {
+            scrape.ShouldContain($"# TYPE {family}", customMessage: $"{family} is served");
+        }
+    }
+
+    [Fact]
+    public async Task Only_operators_read_the_metrics_on_the_api_port()
+    {
+        using var anonymous = platform.Host.CreateClient();
+        (await anonymous.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var customer = _api.Customer();
+        (await customer.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var merchant = _api.Admin();
+        (await merchant.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
