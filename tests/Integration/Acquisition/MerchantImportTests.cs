@@ -52,7 +52,7 @@ public sealed class MerchantImportTests(TestPlatform platform)
         var cp949 = Encoding.GetEncoding(949).GetBytes(Encoding.UTF8.GetString(utf8).TrimStart('\uFEFF'));
         using var admin = _api.PlatformAdmin();
 
-        var response = await admin.PostAsync(Imports, new ByteArrayContent(cp949));
+        var response = await admin.PostAsync(Imports, Raw(cp949, "text/csv"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await DetailsAsync(admin, await response.Content.ReadFromJsonAsync<JsonElement>()))[0].GetProperty("name").GetString().ShouldBe("서울 패션");
@@ -96,7 +96,7 @@ public sealed class MerchantImportTests(TestPlatform platform)
         XlsxCell?[] emptyVatCell = [new Text(organization), new Text("수원 약국"), null, new Number(0.03), null, new Text("Weekly")];
         using var admin = _api.PlatformAdmin();
 
-        var refused = await admin.PostAsync(Imports, new ByteArrayContent(Xlsx(header, percentCell, numberAsText, emptyVatCell, [])));
+        var refused = await admin.PostAsync(Imports, Raw(Xlsx(header, percentCell, numberAsText, emptyVatCell, []), XlsxType));
 
         Cells(await ProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "acquisition.import_invalid")).ShouldBe([(4, "vatRule", "required")]);
         emptyVatCell[4] = new Text("Taxable10Percent");
@@ -131,8 +131,8 @@ public sealed class MerchantImportTests(TestPlatform platform)
         using var admin = _api.PlatformAdmin();
         var organization = await _api.OrganizationAsync();
 
-        await ProblemAsync(await admin.PostAsync(Imports, new ByteArrayContent([0x50, 0x4B, 0x03, 0x04, 1, 2, 3])), HttpStatusCode.BadRequest, "acquisition.import_unreadable");
-        await ProblemAsync(await admin.PostAsync(Imports, new ByteArrayContent([])), HttpStatusCode.BadRequest, "acquisition.import_unreadable");
+        await ProblemAsync(await admin.PostAsync(Imports, Raw([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], XlsxType)), HttpStatusCode.BadRequest, "acquisition.import_unreadable");
+        await ProblemAsync(await admin.PostAsync(Imports, Raw([], "application/octet-stream")), HttpStatusCode.BadRequest, "acquisition.import_unreadable");
         Cells(await ProblemAsync(await admin.PostAsync(Imports, new StringContent("name,feeRate\nA,0.02\n")), HttpStatusCode.UnprocessableEntity, "acquisition.import_invalid"))
             .ShouldBe([(1, "organizationId", "missing_column"), (1, "vatRule", "missing_column"), (1, "settlementCycle", "missing_column")]);
         Cells(await ProblemAsync(await admin.PostAsync(Imports, new StringContent($"organizationId,name,feeRate,vatRule,settlementCycle\n{organization},Nul\0Name,0.02,Exempt,D1\n")),
@@ -158,7 +158,7 @@ public sealed class MerchantImportTests(TestPlatform platform)
         var template = await admin.GetStringAsync($"{Imports}/template.csv");
         var xlsxTemplate = await admin.GetAsync($"{Imports}/template.xlsx");
         xlsxTemplate.StatusCode.ShouldBe(HttpStatusCode.OK);
-        Cells(await ProblemAsync(await admin.PostAsync(Imports, new ByteArrayContent(await xlsxTemplate.Content.ReadAsByteArrayAsync())),
+        Cells(await ProblemAsync(await admin.PostAsync(Imports, Raw(await xlsxTemplate.Content.ReadAsByteArrayAsync(), XlsxType)),
             HttpStatusCode.UnprocessableEntity, "acquisition.import_invalid")).ShouldBeEmpty("the empty template has a header and no rows");
         var organization = await _api.OrganizationAsync();
         var sheet = new StringBuilder(template.TrimStart('\uFEFF'));
@@ -172,6 +172,15 @@ public sealed class MerchantImportTests(TestPlatform platform)
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32().ShouldBe(10_000);
         (await _api.Database.ScalarAsync<long>("SELECT count(*) FROM acquisition.merchants WHERE organization_id = $1", organization)).ShouldBe(10_000);
+    }
+
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static ByteArrayContent Raw(byte[] file, string contentType)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return content;
     }
 
     private static async Task<List<JsonElement>> DetailsAsync(HttpClient admin, JsonElement imported)

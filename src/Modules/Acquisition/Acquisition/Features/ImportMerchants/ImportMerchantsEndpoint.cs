@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 
@@ -15,18 +16,26 @@ internal static class ImportMerchantsEndpoint
 
     /// <summary>
     /// Platform admins upload a .xlsx or .csv: as the <c>file</c> field of a multipart form (the console) or as the raw body
-    /// (<c>curl --data-binary @merchants.csv</c>). Bearer tokens, not cookies, authenticate, so there is no form to forge.
+    /// (<c>curl --data-binary @merchants.csv -H 'Content-Type: text/csv'</c>). Bearer tokens, not cookies, authenticate, so there is no form to forge.
     /// </summary>
     public static void MapImportMerchants(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/acquisition/merchants/imports", async (HttpRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(new ImportMerchantsCommand(SheetReader.Read(await UploadAsync(request, cancellationToken), ImportMerchantsCommand.MaxRows)), cancellationToken)))
+                TypedResults.Ok(await mediator.Send(
+                    new ImportMerchantsCommand(SheetReader.Read(await UploadAsync(request, cancellationToken), ImportMerchantsCommand.MaxRows)), cancellationToken)))
+            .WithSummary("Register up to 10,000 merchants from a .xlsx or .csv, all or none")
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain", XlsxType, "application/octet-stream")
+            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery()
             .RequireAuthorization(Roles.PlatformAdmin);
 
-        endpoints.MapGet("/api/acquisition/merchants/imports/template.csv", () => Results.File(MerchantTemplate.Csv(), "text/csv", "merchants.csv"))
+        endpoints.MapGet("/api/acquisition/merchants/imports/template.csv", () => TypedResults.File(MerchantTemplate.Csv(), "text/csv", "merchants.csv"))
+            .WithSummary("Download the empty merchant upload template as .csv")
+            .Produces<byte[]>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(Roles.PlatformAdmin);
-        endpoints.MapGet("/api/acquisition/merchants/imports/template.xlsx", () => Results.File(MerchantTemplate.Xlsx(), XlsxType, "merchants.xlsx"))
+        endpoints.MapGet("/api/acquisition/merchants/imports/template.xlsx", () => TypedResults.File(MerchantTemplate.Xlsx(), XlsxType, "merchants.xlsx"))
+            .WithSummary("Download the empty merchant upload template as .xlsx")
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxType)
             .RequireAuthorization(Roles.PlatformAdmin);
     }
 
