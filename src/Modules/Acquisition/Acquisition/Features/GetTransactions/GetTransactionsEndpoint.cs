@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.Acquisition.ReadModels;
 using Modular.BuildingBlocks.Application.Paging;
-using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Security;
 
 namespace Modular.Acquisition.Features.GetTransactions;
@@ -19,6 +18,5 @@ internal static class GetTransactionsEndpoint
                 new GetTransactionsQuery(from, to, status, merchantId, before, PageLimit.Clamp(limit)),
                 cancellationToken)))
             .WithSummary("List payment transactions (filters: period, status, merchant; keyset-paged)")
-            .Refuses(StatusCodes.Status422UnprocessableEntity)
             .RequireAnyRole(AcquisitionRoles.Readers);
 }

@@ -19,7 +19,7 @@ internal static class AddContactEndpoint
                 return TypedResults.Created($"/api/iam/organizations/{organizationId}", contact);
             })
             .WithSummary("Add a contact to an organization")
-            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
+            .Refuses(StatusCodes.Status404NotFound)
             .RequireAnyRole(Roles.BillingOperator, Roles.MerchantAdmin);
 
     internal sealed record AddContactRequest(string? Name, string? Email, bool IsPrimary);

@@ -15,7 +15,7 @@ internal static class CreateOrganizationEndpoint
             var organization = await mediator.Send(command, cancellationToken);
             return TypedResults.Created($"/api/iam/organizations/{organization.Id}", organization);
         })
-            .WithSummary("Create an organization (merchant, partner or the platform's own)")
-            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Create an organization (Platform, Merchant or BillingCustomer)")
+            .Refuses(StatusCodes.Status409Conflict)
             .RequireAuthorization(Roles.PlatformAdmin);
 }

@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Security;
 
@@ -16,5 +15,5 @@ internal static class GetOrderEndpoint
             TypedResults.Ok(await mediator.Send(new GetOrderQuery(orderId), cancellationToken)))
             .WithSummary("Get an order with its state timeline")
             .Refuses(StatusCodes.Status404NotFound)
-            .RequireAnyRole(Roles.Customer, Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager);
+            .RequireAnyRole(OrderingRoles.Readers);
 }

@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Security;
 
@@ -15,5 +14,5 @@ internal static class GetProductEndpoint
                 TypedResults.Ok(await mediator.Send(new GetProductQuery(productId), cancellationToken)))
             .WithSummary("Get a product of the catalogue")
             .Refuses(StatusCodes.Status404NotFound)
-            .RequireAnyRole(Roles.Customer, Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager);
+            .RequireAnyRole(OrderingRoles.Readers);
 }

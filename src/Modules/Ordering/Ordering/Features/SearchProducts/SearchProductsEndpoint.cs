@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Paging;
-using Modular.BuildingBlocks.Application.Security;
 using Modular.BuildingBlocks.Web.Security;
 
 namespace Modular.Ordering.Features.SearchProducts;
@@ -16,5 +15,5 @@ internal static class SearchProductsEndpoint
             TypedResults.Ok(await mediator.Send(
                 new SearchProductsQuery(organizationId, status, name, before, PageLimit.Clamp(limit)), cancellationToken)))
             .WithSummary("List the catalogue (filters: organization, status, name prefix; keyset-paged)")
-            .RequireAnyRole(Roles.Customer, Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager);
+            .RequireAnyRole(OrderingRoles.Readers);
 }
