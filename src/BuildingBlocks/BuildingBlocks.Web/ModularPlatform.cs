@@ -17,6 +17,7 @@ using Modular.BuildingBlocks.Web.Health;
 using Modular.BuildingBlocks.Web.Input;
 using Modular.BuildingBlocks.Web.Modules;
 using Modular.BuildingBlocks.Web.Observability;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Priority;
 using Modular.BuildingBlocks.Web.Problems;
 using Modular.BuildingBlocks.Web.Security;
@@ -64,7 +65,7 @@ public static class ModularPlatform
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
             .AddCheck<OutboxBacklogHealthCheck>("outbox", tags: [ReadyTag])
             .AddCheck<DeadLetterHealthCheck>("dead-letters", tags: [ReadyTag]);
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddPlatformAuthentication(builder.Configuration, builder.Environment);
 
         services.AddMessagingBackbone(builder.Configuration);
@@ -98,7 +99,7 @@ public static class ModularPlatform
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapApiDocument();
         app.MapPlatformMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -107,11 +108,10 @@ public static class ModularPlatform
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
 
-        // Every module endpoint refuses text PostgreSQL cannot store before its handler runs.
-        var modules = app.MapGroup("").AddEndpointFilterFactory(StorableTextFilter.Create);
         foreach (var module in app.Services.GetServices<IModule>())
         {
-            module.MapEndpoints(modules);
+            // Every module endpoint refuses text PostgreSQL cannot store before its handler runs.
+            module.MapEndpoints(app.MapModuleGroup(module.Name).AddEndpointFilterFactory(StorableTextFilter.Create));
         }
 
         return app;

@@ -41,6 +41,12 @@ public sealed class MerchantTests(TestPlatform platform)
         detail.GetProperty("vatRule").GetString().ShouldBe("ZeroRated");
         detail.GetProperty("settlementCycle").GetString().ShouldBe("Monthly");
         detail.GetProperty("organizationId").GetGuid().ShouldBe(organization);
+        using var merchantAdmin = _api.MerchantAdmin(organization);
+        await Eventually.HoldsAsync(
+            async () => (await merchantAdmin.GetFromJsonAsync<JsonElement>("/api/acquisition/merchants")).GetProperty("items").EnumerateArray()
+                .Any(item => item.GetProperty("id").GetGuid() == id && item.GetProperty("feeRate").GetDecimal() == 0.019m
+                             && item.GetProperty("settlementCycle").GetString() == "Monthly"),
+            TimeSpan.FromSeconds(30), "the merchant list shows the updated settings, not the registered ones");
 
         var duplicate = await admin.PostAsJsonAsync("/api/acquisition/merchants", AcquisitionApi.Settings(await _api.OrganizationAsync(), registrationNumber: registrationNumber));
         duplicate.StatusCode.ShouldBe(HttpStatusCode.Conflict);
@@ -101,6 +107,10 @@ public sealed class MerchantTests(TestPlatform platform)
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await customer.GetAsync("/api/acquisition/merchants")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
+        // The list is the read side: it shows a merchant once its projection has applied the registration.
+        await Eventually.HoldsAsync(
+            async () => Ids(await merchantAdmin.GetFromJsonAsync<JsonElement>("/api/acquisition/merchants")).Count == 2,
+            TimeSpan.FromSeconds(30), "the merchant admin's list shows both merchants");
         var firstPage = await merchantAdmin.GetFromJsonAsync<JsonElement>("/api/acquisition/merchants?limit=1");
         Ids(firstPage).ShouldBe([ownSecond]);
         var secondPage = await merchantUser.GetFromJsonAsync<JsonElement>($"/api/acquisition/merchants?limit=1&before={firstPage.GetProperty("nextBefore").GetGuid()}");

@@ -115,8 +115,8 @@ public sealed class CheckoutSagaTests(TestPlatform platform)
             // The outage outlasts the payment timeout: the deadlines pass while AuthorizePayment cannot leave the outbox.
             using (host.Clock.Advance(PastTheDeadline))
             {
-                await Eventually.HoldsAsync(async () => await DeadlinesDueByAsync(api, orders, host.Clock.GetUtcNow().AddSeconds(20)) == 0, Patience,
-                    "the timeout worker moved every deadline a whole timeout ahead instead of cancelling");
+                await Eventually.HoldsAsync(async () => await DeadlinesDueByAsync(api, orders, host.Clock.GetUtcNow()) == 0, Patience,
+                    "the timeout worker looked at every deadline and moved it ahead instead of cancelling");
             }
 
             (await api.Database.ScalarAsync<long>("SELECT count(*) FROM ordering.orders WHERE id = ANY($1) AND status <> 'PendingPayment'", orders.ToArray()))

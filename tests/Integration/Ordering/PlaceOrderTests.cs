@@ -81,7 +81,7 @@ public sealed class PlaceOrderTests(TestPlatform platform)
         problem.GetProperty("correlationId").GetString().ShouldNotBeNullOrEmpty();
         var shortLines = problem.GetProperty("shortLines");
         shortLines.GetArrayLength().ShouldBe(1);
-        shortLines[0].GetProperty("line").GetInt32().ShouldBe(1);
+        shortLines[0].GetProperty("line").GetInt32().ShouldBe(2);
         shortLines[0].GetProperty("productId").GetGuid().ShouldBe(scarce);
         (await _api.StockAsync(plenty)).ShouldBe(10);
         (await _api.StockAsync(scarce)).ShouldBe(1);

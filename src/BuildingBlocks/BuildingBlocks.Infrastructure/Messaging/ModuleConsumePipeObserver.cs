@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Priority;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
@@ -62,7 +63,8 @@ internal sealed class ModuleConsumePipeObserver<TContext>(string endpointName, I
         if (typeof(TMessage).IsGenericType && typeof(TMessage).GetGenericTypeDefinition() == typeof(Batch<>))
         {
             var batchFilter = typeof(BatchInboxFilter<,>).MakeGenericType(typeof(TContext), typeof(TMessage).GetGenericArguments()[0]);
-            return (IFilter<ConsumeContext<TMessage>>)Activator.CreateInstance(batchFilter, _scopeProvider, consumer)!;
+            var logger = registration.GetRequiredService<ILoggerFactory>().CreateLogger(batchFilter);
+            return (IFilter<ConsumeContext<TMessage>>)Activator.CreateInstance(batchFilter, _scopeProvider, consumer, logger)!;
         }
 
         return new InboxFilter<TContext, TMessage>(_scopeProvider, consumer);

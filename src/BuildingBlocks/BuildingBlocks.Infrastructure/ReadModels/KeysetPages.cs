@@ -14,6 +14,6 @@ public static class KeysetPages
         where TDocument : IReadDocument
     {
         var documents = await query.Take(limit).ToListAsync(cancellationToken);
-        return new KeysetPage<TItem>(documents.Select(toItem).ToList(), documents.Count == limit ? documents[^1].Id : null);
+        return KeysetPage<TItem>.Of(documents, limit, document => document.Id, toItem);
     }
 }

@@ -1,3 +1,5 @@
+using Modular.BuildingBlocks.Application.Messaging;
+
 namespace Modular.Acquisition.Contracts;
 
 // Card authorization, asked for by the storefront modules (Ordering, Funding) and answered by Acquisition.
@@ -22,3 +24,12 @@ public sealed record PaymentCanceled(Guid PaymentId, Guid MerchantId, Guid Refer
 
 /// <summary>The cancel could not be done, e.g. <c>payment.not_found</c> when no approved payment exists for the reference.</summary>
 public sealed record PaymentCancelRejected(Guid MerchantId, Guid Reference, string ReasonCode, string Reason);
+
+/// <summary>
+/// Which of these payments the card network was asked about and did not answer within Acquisition's answer timeout,
+/// counted from the call itself. A payment not listed is still under way (not received yet, waiting to be asked, being
+/// asked, or answered with the answer on its way): a caller's own deadline must not call that "no answer".
+/// </summary>
+public sealed record GetUnansweredPayments(IReadOnlyList<PaymentReference> Payments) : IQuery<IReadOnlySet<PaymentReference>>;
+
+public sealed record PaymentReference(Guid MerchantId, Guid Reference);

@@ -10,6 +10,7 @@ using Modular.Acquisition.Features.CreateMerchant;
 using Modular.Acquisition.Features.GetMerchant;
 using Modular.Acquisition.Features.GetMerchants;
 using Modular.Acquisition.Features.GetTransactions;
+using Modular.Acquisition.Features.ImportMerchants;
 using Modular.Acquisition.Features.UpdateMerchant;
 using Modular.Acquisition.Infrastructure;
 using Modular.Acquisition.ReadModels;
@@ -43,9 +44,11 @@ public sealed class AcquisitionModule : IModule
         services.AddHostedService(provider => provider.GetRequiredService<PaymentAnswerRecorder>());
         services.AddHostedService<PaymentAuthorizer>();
         services.AddReadStore<AcquisitionDbContext>(
-            ModuleName, context.Services.Postgres, context.Configuration["Acquisition:ReadConnectionString"], maxPoolSize: 5, TransactionReadStore.Declare);
+            ModuleName, context.Services.Postgres, context.Configuration["Acquisition:ReadConnectionString"], maxPoolSize: 5, AcquisitionReadStore.Declare);
         services.AddReadModelRebuild<AcquisitionDbContext, PaymentTransactionDocument>(
             ModuleName, PaymentTransactionRebuild.Table, PaymentTransactionRebuild.LoadAsync, PaymentTransactionDocument.Newer);
+        services.AddReadModelRebuild<AcquisitionDbContext, MerchantDocument>(
+            ModuleName, MerchantRebuild.Table, MerchantRebuild.LoadAsync, MerchantDocument.Newer);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -54,11 +57,13 @@ public sealed class AcquisitionModule : IModule
         bus.AddModuleBatchConsumer<AuthorizePaymentConsumer>();
         bus.AddConsumer<CancelPaymentConsumer>();
         bus.AddModuleBatchConsumer<PaymentTransactionProjection>();
+        bus.AddModuleBatchConsumer<MerchantProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapCreateMerchant();
+        endpoints.MapImportMerchants();
         endpoints.MapUpdateMerchant();
         endpoints.MapGetMerchants();
         endpoints.MapGetMerchant();

@@ -29,3 +29,9 @@ public sealed record UserAccess(Guid UserId, string Email, Guid? OrganizationId,
 public sealed record GetOrganizationStanding(Guid OrganizationId) : IQuery<OrganizationStanding?>;
 
 public sealed record OrganizationStanding(Guid OrganizationId, string Kind, string Status);
+
+/// <summary>The standing of up to 1,000 organizations in one round trip (e.g. a bulk upload); unknown ids are left out.</summary>
+public sealed record GetOrganizationStandings(IReadOnlyList<Guid> OrganizationIds) : IQuery<IReadOnlyList<OrganizationStanding>>
+{
+    public const int MaxIds = 1_000;
+}

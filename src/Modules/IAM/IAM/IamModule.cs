@@ -15,6 +15,7 @@ using Modular.IAM.Features.CreateUser;
 using Modular.IAM.Features.DisableUser;
 using Modular.IAM.Features.GetInvitationJob;
 using Modular.IAM.Features.GetOrganization;
+using Modular.IAM.Features.GetUser;
 using Modular.IAM.Features.InviteUsers;
 using Modular.IAM.Features.IssueToken;
 using Modular.IAM.Features.Provisioning;
@@ -73,6 +74,7 @@ public sealed class IamModule : IModule
         endpoints.MapAddContact();
         endpoints.MapCreateUser();
         endpoints.MapSearchUsers();
+        endpoints.MapGetUser();
         endpoints.MapDisableUser();
         endpoints.MapInviteUsers();
         endpoints.MapGetInvitationJob();

@@ -14,7 +14,9 @@ using Modular.Ordering.Features.CreateProduct;
 using Modular.Ordering.Features.GetBulkOrder;
 using Modular.Ordering.Features.GetMyOrders;
 using Modular.Ordering.Features.GetOrder;
+using Modular.Ordering.Features.GetProduct;
 using Modular.Ordering.Features.SearchOrders;
+using Modular.Ordering.Features.SearchProducts;
 using Modular.Ordering.Features.ShipOrder;
 using Modular.Ordering.Features.SubmitBulkOrder;
 using Modular.Ordering.ReadModels;
@@ -68,6 +70,8 @@ public sealed class OrderingModule : IModule
         endpoints.MapCreateProduct();
         endpoints.MapUpdateProduct();
         endpoints.MapRestockProduct();
+        endpoints.MapGetProduct();
+        endpoints.MapSearchProducts();
         endpoints.MapPlaceOrder();
         endpoints.MapCancelOrder();
         endpoints.MapShipOrder();

@@ -3,6 +3,8 @@ using MassTransit.Batching;
 using MassTransit.Context;
 using MassTransit.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Modular.BuildingBlocks.Infrastructure.Batching;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 
 namespace Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
@@ -14,13 +16,21 @@ namespace Modular.BuildingBlocks.Infrastructure.Messaging.Inbox;
 /// projection's per-message transaction, inbox insert and commit into one each per batch.
 /// A batch consumer publishes through the batch's context (which writes to the outbox), never through a single
 /// message's context.
+/// A message that fails the batch is set apart (<see cref="BatchIsolation"/>): the halves run in transactions of their
+/// own until it fails alone; the others commit and it is forwarded to the endpoint's <c>_error</c> queue by itself
+/// (never applied, so moving it back later applies it). A transient fault fails the whole batch, which the endpoint's
+/// retry redelivers; what already committed is a duplicate then.
 /// </summary>
-internal sealed class BatchInboxFilter<TContext, TMessage>(IConsumeScopeProvider scopeProvider, string consumer) : IFilter<ConsumeContext<Batch<TMessage>>>
+internal sealed class BatchInboxFilter<TContext, TMessage>(IConsumeScopeProvider scopeProvider, string consumer, ILogger logger)
+    : IFilter<ConsumeContext<Batch<TMessage>>>
     where TContext : ModuleDbContext
     where TMessage : class
 {
     public Task Send(ConsumeContext<Batch<TMessage>> context, IPipe<ConsumeContext<Batch<TMessage>>> next) =>
-        InboxTransaction.RunAsync<TContext, Batch<TMessage>>(scopeProvider, context, next, (dbContext, consumeContext) => ClaimAsync(dbContext, consumeContext));
+        BatchIsolation.RunAsync(
+            context.Message.ToList(),
+            part => InboxTransaction.RunAsync<TContext, Batch<TMessage>>(scopeProvider, Part(context, part), next, ClaimAsync),
+            (message, exception) => DeadLetterAsync(context, message, exception));
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("batch-inbox");
 
@@ -44,9 +54,23 @@ internal sealed class BatchInboxFilter<TContext, TMessage>(IConsumeScopeProvider
             return new InboxClaim<Batch<TMessage>>(null, [], duplicates);
         }
 
-        var freshContext = duplicates == 0
+        return new InboxClaim<Batch<TMessage>>(duplicates == 0 ? context : Part(context, fresh), fresh, duplicates);
+    }
+
+    private static ConsumeContext<Batch<TMessage>> Part(ConsumeContext<Batch<TMessage>> context, IReadOnlyList<ConsumeContext<TMessage>> messages)
+    {
+        var batch = context.Message;
+        return messages.Count == batch.Length
             ? context
-            : new BatchConsumeContext<TMessage>(context, new MessageBatch<TMessage>(batch.FirstMessageReceived, batch.LastMessageReceived, batch.Mode, fresh));
-        return new InboxClaim<Batch<TMessage>>(freshContext, fresh, duplicates);
+            : new BatchConsumeContext<TMessage>(context, new MessageBatch<TMessage>(batch.FirstMessageReceived, batch.LastMessageReceived, batch.Mode, [.. messages]));
+    }
+
+    private async Task DeadLetterAsync(ConsumeContext<Batch<TMessage>> context, ConsumeContext<TMessage> message, Exception exception)
+    {
+        var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
+        var errorQueue = await context.GetSendEndpoint(new Uri($"queue:{queue}_error"));
+        await message.Forward(errorQueue, message.Message);
+        logger.LogError(exception, "Message {MessageId} ({MessageType}) failed {Consumer} alone; the rest of its batch committed and it went to {Queue}_error",
+            message.MessageId, typeof(TMessage).Name, consumer, queue);
     }
 }

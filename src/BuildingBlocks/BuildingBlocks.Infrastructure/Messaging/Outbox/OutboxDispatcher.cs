@@ -13,12 +13,14 @@ namespace Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 /// Delivers one module's outbox to RabbitMQ. Its lanes take batches, oldest first, with FOR UPDATE SKIP LOCKED (lanes
 /// and other instances share the work; delivery order is not guaranteed), publish a batch concurrently with each row's
 /// stored MessageId, delete what was delivered and back off what failed; a row that keeps failing is dead-lettered in
-/// place. A broker outage only pauses delivery. Each batch passes the <see cref="BackgroundGate"/> first: while the web
+/// place. A broker outage only pauses delivery: what fails while the bus is not connected is the broker's doing, counts
+/// as no attempt and is retried as soon as the bus reports healthy again, so nothing waits out a backoff for an outage
+/// (deadlines of the messages' readers would pass meanwhile). Each batch passes the <see cref="BackgroundGate"/> first: while the web
 /// tier is busy, messages wait in the table (where keeping them is cheapest) rather than compete with its requests.
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     ModuleDataSource<TContext> module,
-    IBus bus,
+    IBusControl bus,
     OutboxSignals signals,
     BackgroundGate gate,
     MessagingMetrics metrics,
@@ -26,7 +28,9 @@ internal sealed class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : ModuleDbContext
 {
-    private static readonly TimeSpan MaxOutageBackoff = TimeSpan.FromSeconds(5);
+    // While the broker is away a lane watches the bus's health (in memory) and probes with a batch at most this often.
+    private static readonly TimeSpan OutageProbeInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan HealthCheckInterval = TimeSpan.FromMilliseconds(100);
     private readonly MessagingOptions _options = options.Value;
     private readonly string _schema = module.Schema;
 
@@ -42,7 +46,6 @@ internal sealed class OutboxDispatcher<TContext>(
     private async Task RunLaneAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var outageBackoff = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -50,12 +53,10 @@ internal sealed class OutboxDispatcher<TContext>(
                 var pass = await DispatchBatchAsync(stoppingToken);
                 if (pass.BrokerUnreachable)
                 {
-                    outageBackoff = outageBackoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : Min(outageBackoff * 2, MaxOutageBackoff);
-                    await Task.Delay(outageBackoff, stoppingToken);
+                    await WaitForBrokerAsync(stoppingToken);
                     continue;
                 }
 
-                outageBackoff = TimeSpan.Zero;
                 if (!pass.Full)
                 {
                     await signals.WaitAsync(_schema, _options.PollInterval, stoppingToken);
@@ -77,6 +78,18 @@ internal sealed class OutboxDispatcher<TContext>(
         }
     }
 
+    /// <summary>Returns as soon as the bus is connected again (or after a probe interval, should its health never say so).</summary>
+    private async Task WaitForBrokerAsync(CancellationToken cancellationToken)
+    {
+        var probeAt = DateTime.UtcNow + OutageProbeInterval;
+        while (!BrokerConnected() && DateTime.UtcNow < probeAt)
+        {
+            await Task.Delay(HealthCheckInterval, cancellationToken);
+        }
+    }
+
+    private bool BrokerConnected() => bus.CheckHealth().Status == BusHealthStatus.Healthy;
+
     private async Task<DispatchPass> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         using var pass = await gate.EnterAsync(cancellationToken);
@@ -95,14 +108,16 @@ internal sealed class OutboxDispatcher<TContext>(
         timeout.CancelAfter(_options.PublishTimeout);
         var outcomes = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token, cancellationToken)));
         var delivered = outcomes.Where(outcome => outcome.Error is null).Select(outcome => outcome.Message.Id).ToArray();
-        var failed = outcomes.Where(outcome => outcome.Error is not null && !IsBrokerUnreachable(outcome.Error)).ToList();
+        // What failed in the transport while the bus was not connected failed for the broker, whatever the exception says.
+        var transportFailures = outcomes.Where(outcome => outcome.Error is not null && !IsMessageFault(outcome.Error)).ToList();
+        var unreachable = transportFailures.Count > 0 && (transportFailures.Any(outcome => IsBrokerUnreachable(outcome.Error!)) || !BrokerConnected());
+        var failed = outcomes.Where(outcome => outcome.Error is not null && (IsMessageFault(outcome.Error) || !unreachable)).ToList();
 
         await DeleteAsync(connection, delivered, cancellationToken);
         await RecordFailuresAsync(connection, failed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         metrics.Delivered(_schema, delivered.Length);
-        var unreachable = outcomes.Any(outcome => outcome.Error is not null && IsBrokerUnreachable(outcome.Error));
         if (unreachable)
         {
             logger.LogWarning("Broker unreachable; {Count} outbox messages of {Schema} wait for it", batch.Count - delivered.Length, _schema);
@@ -182,7 +197,7 @@ internal sealed class OutboxDispatcher<TContext>(
         foreach (var failure in failed)
         {
             var attempts = failure.Message.Attempts + 1;
-            var deadLetter = attempts >= _options.MaxDeliveryAttempts || failure.Error is TypeLoadException or System.Text.Json.JsonException or FileNotFoundException;
+            var deadLetter = attempts >= _options.MaxDeliveryAttempts || IsMessageFault(failure.Error!);
             await using var command = new NpgsqlCommand($"""
                 UPDATE {_schema}.outbox_messages
                 SET attempts = @attempts, last_error = @error,
@@ -212,12 +227,13 @@ internal sealed class OutboxDispatcher<TContext>(
         }
     }
 
+    // The stored message itself cannot be read: no retry can help.
+    private static bool IsMessageFault(Exception exception) => exception is TypeLoadException or System.Text.Json.JsonException or FileNotFoundException;
+
     // The broker being down (or slow to confirm) is not the message's fault: such failures never count as attempts.
     private static bool IsBrokerUnreachable(Exception exception) =>
         exception is ConnectionException or OperationCanceledException or TimeoutException
         || (exception.InnerException is { } inner && IsBrokerUnreachable(inner));
-
-    private static TimeSpan Min(TimeSpan left, TimeSpan right) => left < right ? left : right;
 
     private sealed record DeliveryOutcome(PendingOutboxMessage Message, Exception? Error);
 

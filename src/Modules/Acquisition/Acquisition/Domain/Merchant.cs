@@ -23,6 +23,9 @@ internal sealed class Merchant
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>1 when registered, one more with every change: the order of the states the read side receives.</summary>
+    public int Version { get; private set; }
+
     public static Merchant Create(
         Guid organizationId, string name, string? businessRegistrationNumber, decimal feeRate, VatRule vatRule, SettlementCycle settlementCycle, DateTime now)
     {
@@ -39,6 +42,7 @@ internal sealed class Merchant
             Status = MerchantStatus.Active,
             CreatedAt = now,
             UpdatedAt = now,
+            Version = 1,
         };
     }
 
@@ -55,6 +59,7 @@ internal sealed class Merchant
         SettlementCycle = settlementCycle;
         Status = status;
         UpdatedAt = now;
+        Version++;
     }
 
     private static void EnsureValidFeeRate(decimal feeRate)

@@ -21,6 +21,7 @@ internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext
             merchant.Property(m => m.VatRule).HasConversion<string>();
             merchant.Property(m => m.SettlementCycle).HasConversion<string>();
             merchant.Property(m => m.Status).HasConversion<string>();
+            merchant.Property(m => m.Version).IsConcurrencyToken();
             merchant.Property(m => m.FeeRate).HasPrecision(6, 5);
         });
         modelBuilder.Entity<PaymentTransaction>(payment =>

@@ -20,6 +20,10 @@ internal static class IamErrors
     public static DomainException OrganizationNotFound(Guid id) =>
         new(Error.NotFound("iam.organization_not_found", $"Organization {id} was not found."));
 
+    /// <summary>Also the answer for a user the caller may not see or manage.</summary>
+    public static DomainException UserNotFound(Guid id) =>
+        new(Error.NotFound("iam.user_not_found", $"User {id} was not found."));
+
     public static DomainException MayNotManage() =>
         new(Error.Forbidden("iam.not_your_organization", "Only a platform admin or the organization's own admin may manage its users."));
 }

@@ -11,8 +11,11 @@ internal sealed class AuthorizerOptions
     /// <summary>Pending transactions leased per claim.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How long a claim owns a transaction; longer than the network's answer timeout plus recording.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a claim owns a transaction beyond the network's answer timeout: time to record the answer. The lease is
+    /// no longer than that, so a call lost with its instance is asked again within seconds, long before any caller's deadline.
+    /// </summary>
+    public TimeSpan LeaseBeyondAnswerTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Fallback poll when no NOTIFY arrives (expired leases of a crashed instance, a lost listener).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Modular.Acquisition.CardNetwork;
 using Modular.Acquisition.Domain;
 using Modular.Acquisition.Infrastructure;
+using Modular.BuildingBlocks.Infrastructure.Batching;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 
 namespace Modular.Acquisition.Features.AuthorizePayment;
@@ -45,39 +46,36 @@ internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxS
         }
     }
 
+    /// <summary>
+    /// An answer that fails the batch is set apart (<see cref="BatchIsolation"/>): the others are recorded, and it fails
+    /// alone (its payment stays Pending under its lease). An answer another authorizer recorded first (after a lease
+    /// ran out) fails the optimistic version check the same way, and alone it is done: the first answer stands.
+    /// </summary>
     private async Task RecordBatchAsync(IReadOnlyList<NetworkAnswer> batch)
     {
         try
         {
-            await SaveAsync(batch);
-        }
-        catch (DbUpdateConcurrencyException) when (batch.Count > 1)
-        {
-            // Another authorizer (after a lease ran out) recorded one of these first: record each alone so the rest land.
-            foreach (var answer in batch)
+            await BatchIsolation.RunAsync(batch, SaveAsync, (answer, exception) =>
             {
-                await RecordBatchAsync([answer]);
-            }
+                if (exception is DbUpdateConcurrencyException)
+                {
+                    answer.Recorded.TrySetResult();
+                }
+                else
+                {
+                    answer.Recorded.TrySetException(exception);
+                }
 
-            return;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The other authorizer's answer stands.
+                return Task.CompletedTask;
+            });
         }
         catch (Exception exception)
         {
+            // A transient fault: every answer not recorded yet stays Pending under its lease.
             foreach (var answer in batch)
             {
                 answer.Recorded.TrySetException(exception);
             }
-
-            return;
-        }
-
-        foreach (var answer in batch)
-        {
-            answer.Recorded.TrySetResult();
         }
     }
 
@@ -105,6 +103,10 @@ internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxS
         outboxSignals.Wake(db.Schema);
         // Counted once committed: a batch that failed is recorded again, payment by payment.
         answered.ForEach(metrics.Answered);
+        foreach (var answer in batch)
+        {
+            answer.Recorded.TrySetResult();
+        }
     }
 
     private static void Apply(PaymentTransaction payment, CardNetworkAnswer? answer, DateTime now)

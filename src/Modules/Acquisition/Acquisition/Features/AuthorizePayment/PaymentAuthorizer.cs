@@ -117,7 +117,7 @@ internal sealed class PaymentAuthorizer(
     {
         await using var command = database.DataSource.CreateCommand(AuthorizationQueue.Claim);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        command.Parameters.Add(new NpgsqlParameter { Value = _options.Lease.TotalSeconds });
+        command.Parameters.Add(new NpgsqlParameter { Value = (networkOptions.CurrentValue.AnswerTimeout + _options.LeaseBeyondAnswerTimeout).TotalSeconds });
         var due = new List<(Guid, CardAuthorization)>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -24,6 +24,7 @@ internal sealed class CreateMerchantCommandHandler(AcquisitionDbContext db, IMed
             command.OrganizationId, command.Name, command.BusinessRegistrationNumber, command.FeeRate!.Value,
             command.ParsedVatRule(), command.ParsedSettlementCycle(), clock.GetUtcNow().UtcDateTime);
         db.Merchants.Add(merchant);
+        db.PublishRecorded(merchant);
         return MerchantResponse.From(merchant);
     }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Application.Security;
 
 namespace Modular.Acquisition.Features.CreateMerchant;
@@ -13,6 +14,9 @@ internal static class CreateMerchantEndpoint
         endpoints.MapPost("/api/acquisition/merchants", async (CreateMerchantCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var merchant = await mediator.Send(command, cancellationToken);
-            return Results.Created($"/api/acquisition/merchants/{merchant.Id}", merchant);
-        }).RequireAuthorization(Roles.PlatformAdmin);
+            return TypedResults.Created($"/api/acquisition/merchants/{merchant.Id}", merchant);
+        })
+            .WithSummary("Register an organization's acquiring merchant")
+            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(Roles.PlatformAdmin);
 }

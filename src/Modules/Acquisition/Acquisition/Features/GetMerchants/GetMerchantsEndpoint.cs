@@ -13,7 +13,8 @@ internal static class GetMerchantsEndpoint
     /// <summary>Operators see every merchant; merchant staff see their organization's.</summary>
     public static void MapGetMerchants(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/acquisition/merchants", async (Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(
+            TypedResults.Ok(await mediator.Send(
                 new GetMerchantsQuery(before, PageLimit.Clamp(limit)), cancellationToken)))
+            .WithSummary("List merchants (keyset-paged)")
             .RequireAnyRole(AcquisitionRoles.Readers);
 }

@@ -15,6 +15,7 @@ internal sealed class UpdateMerchantCommandHandler(AcquisitionDbContext db, Time
         merchant.Update(
             command.Name, command.BusinessRegistrationNumber, command.FeeRate!.Value, command.ParsedVatRule(), command.ParsedSettlementCycle(),
             Enum.Parse<MerchantStatus>(command.Status!, ignoreCase: true), clock.GetUtcNow().UtcDateTime);
+        db.PublishRecorded(merchant);
         return MerchantResponse.From(merchant);
     }
 }

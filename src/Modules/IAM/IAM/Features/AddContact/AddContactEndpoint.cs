@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Security;
 
 namespace Modular.IAM.Features.AddContact;
@@ -15,8 +16,10 @@ internal static class AddContactEndpoint
             {
                 var contact = await mediator.Send(
                     new AddContactCommand(organizationId, request.Name ?? "", request.Email ?? "", request.IsPrimary), cancellationToken);
-                return Results.Created($"/api/iam/organizations/{organizationId}", contact);
+                return TypedResults.Created($"/api/iam/organizations/{organizationId}", contact);
             })
+            .WithSummary("Add a contact to an organization")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .RequireAnyRole(Roles.BillingOperator, Roles.MerchantAdmin);
 
     internal sealed record AddContactRequest(string? Name, string? Email, bool IsPrimary);

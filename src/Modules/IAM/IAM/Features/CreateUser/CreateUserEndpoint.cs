@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Security;
 
 namespace Modular.IAM.Features.CreateUser;
@@ -16,8 +17,10 @@ internal static class CreateUserEndpoint
                 var user = await mediator.Send(
                     new CreateUserCommand(organizationId, request.Email ?? "", request.Name ?? "", request.Roles ?? [], request.Password ?? ""),
                     cancellationToken);
-                return Results.Created($"/api/iam/users/{user.Id}", user);
+                return TypedResults.Created($"/api/iam/users/{user.Id}", user);
             })
+            .WithSummary("Create a user of an organization")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .RequireAnyRole(Roles.MerchantAdmin);
 
     internal sealed record CreateUserRequest(string? Email, string? Name, IReadOnlyList<string>? Roles, string? Password);

@@ -16,7 +16,7 @@ internal sealed class DisableUserCommandHandler(IamDbContext db, ICurrentUser us
             && (user.IsInRole(Roles.PlatformAdmin) || (target.OrganizationId is { } organization && organization == user.OrganizationId));
         if (target is null || !mayManage)
         {
-            throw new DomainException(Error.NotFound("iam.user_not_found", $"User {command.UserId} was not found."));
+            throw IamErrors.UserNotFound(command.UserId);
         }
 
         if (target.Id == user.UserId)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Security;
 
 namespace Modular.IAM.Features.InviteUsers;
@@ -15,8 +16,10 @@ internal static class InviteUsersEndpoint
             {
                 var accepted = await mediator.Send(
                     new InviteUsersCommand(organizationId, request.Emails ?? [], request.Roles ?? [Roles.MerchantUser]), cancellationToken);
-                return Results.Accepted($"/api/iam/invitations/jobs/{accepted.Id}", accepted);
+                return TypedResults.Accepted($"/api/iam/invitations/jobs/{accepted.Id}", accepted);
             })
+            .WithSummary("Invite users by e-mail (asynchronous job)")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity)
             .RequireAnyRole(Roles.MerchantAdmin);
 
     /// <summary>Roles default to MerchantUser.</summary>

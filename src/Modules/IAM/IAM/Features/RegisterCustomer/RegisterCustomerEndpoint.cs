@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Web.OpenApi;
 
 namespace Modular.IAM.Features.RegisterCustomer;
 
@@ -11,6 +12,9 @@ internal static class RegisterCustomerEndpoint
         endpoints.MapPost("/api/iam/customers", async (RegisterCustomerCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         {
             var user = await mediator.Send(command, cancellationToken);
-            return Results.Created($"/api/iam/users/{user.Id}", user);
-        }).AllowAnonymous();
+            return TypedResults.Created($"/api/iam/users/{user.Id}", user);
+        })
+            .WithSummary("Register as a shopper (self-service sign-up)")
+            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .AllowAnonymous();
 }

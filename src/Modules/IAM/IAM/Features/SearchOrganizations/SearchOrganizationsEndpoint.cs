@@ -14,6 +14,7 @@ internal static class SearchOrganizationsEndpoint
     public static void MapSearchOrganizations(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/iam/organizations", async (
                 string? kind, string? status, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(new SearchOrganizationsQuery(kind, status, before, PageLimit.Clamp(limit)), cancellationToken)))
+            TypedResults.Ok(await mediator.Send(new SearchOrganizationsQuery(kind, status, before, PageLimit.Clamp(limit)), cancellationToken)))
+            .WithSummary("List organizations (filters: kind, status; keyset-paged)")
             .RequireAnyRole(Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager, Roles.MerchantAdmin, Roles.MerchantUser);
 }

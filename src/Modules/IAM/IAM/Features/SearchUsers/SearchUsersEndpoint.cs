@@ -14,6 +14,7 @@ internal static class SearchUsersEndpoint
     public static void MapSearchUsers(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/iam/users", async (
                 Guid? organizationId, string? status, string? role, string? email, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(new SearchUsersQuery(organizationId, status, role, email, before, PageLimit.Clamp(limit)), cancellationToken)))
+            TypedResults.Ok(await mediator.Send(new SearchUsersQuery(organizationId, status, role, email, before, PageLimit.Clamp(limit)), cancellationToken)))
+            .WithSummary("List users (filters: organization, status, role, e-mail prefix; keyset-paged)")
             .RequireAnyRole(Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager, Roles.MerchantAdmin);
 }

@@ -1,6 +1,9 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Modular.Acquisition.Contracts;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.Ordering.Contracts;
@@ -10,15 +13,17 @@ using Npgsql;
 namespace Modular.Ordering.Features.Checkout;
 
 /// <summary>
-/// The checkout's timer (the broker has no scheduler plugin): polls due payment deadlines, marks them and publishes
-/// CheckoutPaymentTimedOut through the outbox in one transaction. SKIP LOCKED lets every instance run it: each due
-/// checkout is taken by one of them, and a checkout a saga message holds is taken on a later pass.
-/// "No answer in time" is only judged once the question was asked: while the order's AuthorizePayment may still wait
-/// in this module's outbox (broker down, a flash sale's backlog), a due deadline is moved a whole timeout ahead instead.
-/// "Now" is the clock from DI, the one deadlines are set by (orders take their placement time from it), not the database's.
+/// The checkout's timer (the broker has no scheduler plugin): polls due payment deadlines and publishes
+/// CheckoutPaymentTimedOut through the outbox. A due deadline only means "look now": the order is cancelled for no
+/// answer only if Acquisition says the card network was asked and stayed silent (its verdict counts from the call
+/// itself). A payment still under way — its request in an outbox or a queue, waiting for the authorizer, being asked,
+/// or answered with the answer not delivered yet — is the platform's delay, not the network's: its deadline is moved
+/// <see cref="CheckoutOptions.AnswerRecheckInterval"/> ahead. Every instance runs it: the conditional updates let
+/// each checkout time out once. "Now" is the clock from DI, the one deadlines are set by, not the database's.
 /// </summary>
 internal sealed class PaymentTimeoutWorker(
     ModuleDataSource<OrderingDbContext> database,
+    IServiceScopeFactory scopes,
     OutboxSignals outboxSignals,
     IOptions<CheckoutOptions> options,
     TimeProvider clock,
@@ -33,64 +38,36 @@ internal sealed class PaymentTimeoutWorker(
         {
             try
             {
-                while (await PublishDueTimeoutsAsync(stoppingToken) == BatchSize)
+                while (await JudgeDueDeadlinesAsync(stoppingToken) == BatchSize)
                 {
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(exception, "Publishing checkout timeouts failed; retried on the next pass");
+                logger.LogWarning(exception, "Judging checkout deadlines failed; retried on the next pass");
             }
         }
     }
 
-    private async Task<int> PublishDueTimeoutsAsync(CancellationToken cancellationToken)
+    private async Task<int> JudgeDueDeadlinesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The outbox's oldest pending row (by id, on its partial index) stands for the backlog: an order placed after it
-        // (with a margin for the reservation batch) may still have its AuthorizePayment there.
-        const string sql = """
-            WITH backlog AS (
-                SELECT created_at AS oldest FROM ordering.outbox_messages WHERE dead_lettered_at IS NULL ORDER BY id LIMIT 1),
-            due AS (
-                SELECT s.correlation_id,
-                       coalesce(o.placed_at + interval '5 seconds' >= (SELECT oldest FROM backlog), false) AS request_still_queued
-                  FROM ordering.checkout_states s
-                  LEFT JOIN ordering.orders o ON o.id = s.correlation_id
-                 WHERE s.current_state = 'AwaitingPayment' AND s.timeout_published_at IS NULL AND s.payment_deadline <= $3
-                 ORDER BY s.payment_deadline
-                 LIMIT $1
-                   FOR UPDATE OF s SKIP LOCKED)
-            UPDATE ordering.checkout_states AS s
-               SET timeout_published_at = CASE WHEN due.request_still_queued THEN NULL ELSE $3 END,
-                   payment_deadline = CASE WHEN due.request_still_queued THEN $3 + $2 ELSE s.payment_deadline END
-              FROM due WHERE s.correlation_id = due.correlation_id
-            RETURNING s.correlation_id, s.payment_deadline, due.request_still_queued
-            """;
-        var timedOut = new List<object>();
-        var handled = 0;
-        await using (var command = new NpgsqlCommand(sql, connection, transaction)
-                     {
-                         Parameters =
-                         {
-                             new NpgsqlParameter { Value = BatchSize },
-                             new NpgsqlParameter { Value = options.Value.PaymentTimeout },
-                             new NpgsqlParameter { Value = clock.GetUtcNow().UtcDateTime },
-                         },
-                     })
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await DueAsync(now, cancellationToken);
+        if (due.Count == 0)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                handled++;
-                if (!reader.GetBoolean(2))
-                {
-                    timedOut.Add(new CheckoutPaymentTimedOut(reader.GetGuid(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero)));
-                }
-            }
+            return 0;
         }
 
+        IReadOnlySet<PaymentReference> unanswered;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            unanswered = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetUnansweredPayments(due), cancellationToken);
+        }
+
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var timedOut = await TimeOutAsync(connection, transaction, [.. unanswered.Select(payment => payment.Reference)], now, cancellationToken);
+        await RecheckLaterAsync(connection, transaction, [.. due.Except(unanswered).Select(payment => payment.Reference)], now, cancellationToken);
         if (timedOut.Count > 0)
         {
             await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { OutboxBatchCommand.Publish(OrderingModule.ModuleName, timedOut) } };
@@ -103,6 +80,76 @@ internal sealed class PaymentTimeoutWorker(
             outboxSignals.Wake(OrderingModule.ModuleName);
         }
 
-        return handled;
+        return due.Count;
+    }
+
+    private async Task<List<PaymentReference>> DueAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            SELECT merchant_id, correlation_id FROM ordering.checkout_states
+             WHERE current_state = 'AwaitingPayment' AND timeout_published_at IS NULL AND payment_deadline <= $1
+             ORDER BY payment_deadline
+             LIMIT $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = BatchSize });
+        var due = new List<PaymentReference>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(new PaymentReference(reader.GetGuid(0), reader.GetGuid(1)));
+        }
+
+        return due;
+    }
+
+    /// <summary>Marks the checkouts timed out (those still waiting: a saga message may have settled one meanwhile) and returns their messages.</summary>
+    private static async Task<List<object>> TimeOutAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] orders, DateTime now, CancellationToken cancellationToken)
+    {
+        var timedOut = new List<object>();
+        if (orders.Length == 0)
+        {
+            return timedOut;
+        }
+
+        await using var command = new NpgsqlCommand("""
+            UPDATE ordering.checkout_states SET timeout_published_at = $2
+             WHERE correlation_id = ANY($1) AND current_state = 'AwaitingPayment' AND timeout_published_at IS NULL
+            RETURNING correlation_id, payment_deadline
+            """, connection, transaction)
+        {
+            Parameters = { new NpgsqlParameter { Value = orders }, new NpgsqlParameter { Value = now } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            timedOut.Add(new CheckoutPaymentTimedOut(reader.GetGuid(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero)));
+        }
+
+        return timedOut;
+    }
+
+    private async Task RecheckLaterAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid[] orders, DateTime now, CancellationToken cancellationToken)
+    {
+        if (orders.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand("""
+            UPDATE ordering.checkout_states SET payment_deadline = $2
+             WHERE correlation_id = ANY($1) AND current_state = 'AwaitingPayment' AND timeout_published_at IS NULL AND payment_deadline <= $3
+            """, connection, transaction)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter { Value = orders },
+                new NpgsqlParameter { Value = now + options.Value.AnswerRecheckInterval },
+                new NpgsqlParameter { Value = now },
+            },
+        };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -12,7 +12,8 @@ internal static class GetMyOrdersEndpoint
 {
     public static void MapGetMyOrders(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ordering/orders/mine", async (string? status, Guid? before, int? limit, ICurrentUser user, IMediator mediator, CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(
+            TypedResults.Ok(await mediator.Send(
                 new GetMyOrdersQuery(user.UserId, status, before, PageLimit.Clamp(limit)), cancellationToken)))
+            .WithSummary("List the caller's own orders (filter: status; keyset-paged)")
             .RequireAuthorization(Roles.Customer);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Problems;
 
 namespace Modular.Ordering.Features.PlaceOrder;
@@ -22,11 +23,14 @@ internal static class PlaceOrderEndpoint
                     new PlaceOrderCommand(user.UserId, request.Lines ?? [], request.CardToken ?? "", idempotencyKey), cancellationToken);
                 return answer switch
                 {
-                    PlaceOrderAnswer.Stored stored => Results.Text(stored.Body, "application/json", statusCode: stored.StatusCode),
+                    PlaceOrderAnswer.Stored stored => (IResult)new StoredAnswer(stored),
                     PlaceOrderAnswer.Refused refused => ErrorProblem.Result(refused.Error),
                     _ => throw new InvalidOperationException($"Unexpected answer {answer}."),
                 };
             })
+            .Produces<PlacedOrderResponse>(StatusCodes.Status201Created)
+            .WithSummary("Place an order (reserves stock, then the payment is authorized asynchronously)")
+            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .RequireAuthorization(Roles.Customer);
 
     internal sealed record PlaceOrderRequest(IReadOnlyList<PlaceOrderLine>? Lines, string? CardToken);

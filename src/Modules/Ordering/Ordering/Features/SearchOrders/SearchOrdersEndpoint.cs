@@ -14,7 +14,8 @@ internal static class SearchOrdersEndpoint
     public static void MapSearchOrders(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/ordering/orders", async (
                 string? status, DateTime? from, DateTime? to, Guid? productId, Guid? before, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(
+            TypedResults.Ok(await mediator.Send(
                 new SearchOrdersQuery(status, from, to, productId, before, PageLimit.Clamp(limit)), cancellationToken)))
+            .WithSummary("List orders (filters: status, period, product; keyset-paged)")
             .RequireAnyRole(Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager);
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Modular.BuildingBlocks.Infrastructure.Batching;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.Ordering.Features.Checkout;
@@ -77,17 +78,38 @@ internal sealed class ReservationBatcher(
     }
 
     /// <summary>
-    /// Reserves and stores the orders in one transaction. When the database refuses one of them (a statement error,
-    /// not a lock conflict or a lost connection), the transaction is rolled back and each half is tried on its own, so
-    /// the order it refuses fails alone and the others commit (log2 of the batch size extra rounds for one poison order).
+    /// Reserves and stores the orders in one transaction. When one of them fails the batch (a statement the database
+    /// refuses, not a lock conflict or a lost connection), <see cref="BatchIsolation"/> tries the halves apart, so that
+    /// order fails alone and the others commit. A transient fault that outlasts the retries fails the orders still open.
     /// </summary>
     private async Task SettleAsync(List<PendingOrder> orders)
+    {
+        try
+        {
+            await BatchIsolation.RunAsync(orders, SettleTogetherAsync, (order, exception) =>
+            {
+                logger.LogWarning(exception, "Order {OrderId} refused by the database; the rest of its batch is settled without it", order.OrderId);
+                order.Completion.TrySetException(exception);
+                return Task.CompletedTask;
+            });
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Reservation batch of {Count} orders failed", orders.Count);
+            foreach (var order in orders)
+            {
+                order.Completion.TrySetException(exception);
+            }
+        }
+    }
+
+    private async Task SettleTogetherAsync(IReadOnlyList<PendingOrder> orders)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var outcomes = await ReserveAndStoreAsync(orders);
+                var outcomes = await ReserveAndStoreAsync([.. orders]);
                 foreach (var order in orders)
                 {
                     order.Completion.TrySetResult(outcomes[order]);
@@ -100,23 +122,6 @@ internal sealed class ReservationBatcher(
             {
                 // Two instances locked the same products in different orders: the whole batch is retried.
                 logger.LogInformation("Reservation batch of {Count} retried after {SqlState}", orders.Count, exception.SqlState);
-            }
-            catch (PostgresException exception) when (orders.Count > 1)
-            {
-                logger.LogWarning("Reservation batch of {Count} orders refused ({SqlState}); its halves are retried apart", orders.Count, exception.SqlState);
-                await SettleAsync(orders[..(orders.Count / 2)]);
-                await SettleAsync(orders[(orders.Count / 2)..]);
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Reservation batch of {Count} orders failed", orders.Count);
-                foreach (var order in orders)
-                {
-                    order.Completion.TrySetException(exception);
-                }
-
-                return;
             }
         }
     }
