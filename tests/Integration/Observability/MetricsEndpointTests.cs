@@ -12,11 +12,13 @@ public sealed class MetricsEndpointTests(TestPlatform platform)
     private readonly OrderingApi _api = new(platform.Host);
 
     [Fact]
-    public async Task Placing_an_order_moves_orders_placed_and_the_scrape_serves_the_platform_and_library_meters()
+    public async Task A_paid_order_moves_orders_placed_payment_approvals_and_orders_paid_and_the_scrape_serves_the_platform_and_library_meters()
     {
         var product = await _api.CreateProductAsync(stock: 5);
         using var finance = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.FinanceOperator);
         var placedBefore = await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_placed_total");
+        var paidBefore = await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_paid_total");
+        var approvalsBefore = await PrometheusScrape.SumAsync(finance, "modular_acquisition_payment_approvals_total");
         var deliveredBefore = await PrometheusScrape.SumAsync(finance, "modular_outbox_delivered_total", "module=\"ordering\"");
 
         using var customer = _api.Customer();
@@ -24,8 +26,10 @@ public sealed class MetricsEndpointTests(TestPlatform platform)
 
         await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_placed_total") >= placedBefore + 1, Patience,
             "orders_placed counted the order");
-        await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_paid_total") >= 1, Patience,
-            "orders_paid counted a payment");
+        await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_acquisition_payment_approvals_total") >= approvalsBefore + 1,
+            Patience, "Acquisition counted the approval");
+        await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_paid_total") >= paidBefore + 1, Patience,
+            "orders_paid counted the payment");
         await Eventually.HoldsAsync(
             async () => await PrometheusScrape.SumAsync(finance, "modular_outbox_delivered_total", "module=\"ordering\"") >= deliveredBefore + 2, Patience,
             "the outbox delivered OrderPlaced and AuthorizePayment");

@@ -39,6 +39,7 @@ public sealed class AcquisitionModule : IModule
         services.Configure<AuthorizerOptions>(context.Configuration.GetSection(AuthorizerOptions.Section));
         services.AddSingleton<ICardNetwork, SimulatedCardNetwork>();
         // The recorder is registered first so it stops last: the authorizer's shutdown waits for its answers to be recorded.
+        services.AddSingleton<AcquisitionMetrics>();
         services.AddSingleton<PaymentAnswerRecorder>();
         services.AddHostedService(provider => provider.GetRequiredService<PaymentAnswerRecorder>());
         services.AddHostedService<PaymentAuthorizer>();

@@ -44,6 +44,7 @@ public sealed class IamModule : IModule
         services.AddEmail(context.Configuration, context.Services.Smtp);
         services.AddScoped<AccountProvisioning>();
         services.AddHostedService<BootstrapAdmin>();
+        services.AddSingleton<IamMetrics>();
         services.AddHostedService<InvitationMailer>();
         services.AddScoped<IDemoDataSeeder, DemoDataSeeder>();
         services.AddReadStore<IamDbContext>(

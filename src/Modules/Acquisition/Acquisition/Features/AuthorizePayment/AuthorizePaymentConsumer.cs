@@ -12,7 +12,7 @@ namespace Modular.Acquisition.Features.AuthorizePayment;
 /// A repeated request for the same (merchant, reference), in this batch or before it, gets the first outcome again; a
 /// concurrent duplicate in another batch fails on the unique index, the batch is retried and then does the same.
 /// </summary>
-internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, TimeProvider clock) : IConsumer<Batch<Contracts.AuthorizePayment>>
+internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, AcquisitionMetrics metrics, TimeProvider clock) : IConsumer<Batch<Contracts.AuthorizePayment>>
 {
     public async Task Consume(ConsumeContext<Batch<Contracts.AuthorizePayment>> context)
     {
@@ -51,6 +51,7 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, TimeProv
         if (request.Amount <= 0)
         {
             db.Publish(new PaymentDeclined(request.MerchantId, request.Reference, "payment.invalid_amount", "The amount must be positive.", now));
+            metrics.Declined("payment.invalid_amount");
             return;
         }
 
@@ -58,6 +59,7 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, TimeProv
         {
             // Nothing to store: no merchant, no organization to show it to.
             db.Publish(new PaymentDeclined(request.MerchantId, request.Reference, "merchant.unknown", "The merchant is not registered for acquiring.", now));
+            metrics.Declined("merchant.unknown");
             return;
         }
 
@@ -67,6 +69,7 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, TimeProv
         db.Payments.Add(payment);
         db.RememberTrace(payment);
         payments[(request.MerchantId, request.Reference)] = payment;
+        metrics.Answered(payment);
         db.PublishRecorded(payment);
         db.PublishAnswer(payment);
     }

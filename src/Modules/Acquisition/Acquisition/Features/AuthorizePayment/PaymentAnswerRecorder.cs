@@ -16,7 +16,7 @@ namespace Modular.Acquisition.Features.AuthorizePayment;
 /// commit per batch instead of per payment. A caller's task completes once its answer is committed (or was recorded by
 /// another authorizer first); a failure fails the task and the payment stays Pending under its lease.
 /// </summary>
-internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxSignals outboxSignals, TimeProvider clock) : BackgroundService
+internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxSignals outboxSignals, AcquisitionMetrics metrics, TimeProvider clock) : BackgroundService
 {
     private const int MaxBatch = 100;
 
@@ -86,12 +86,14 @@ internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxS
         var ids = batch.Select(answer => answer.PaymentId).ToList();
         var payments = await db.Payments.AsTracking().Where(payment => ids.Contains(payment.Id)).ToDictionaryAsync(payment => payment.Id);
         var now = clock.GetUtcNow().UtcDateTime;
+        var answered = new List<PaymentTransaction>(batch.Count);
         foreach (var answer in batch)
         {
             // A payment already answered (another authorizer, or twice in this batch) keeps its first answer.
             if (payments.TryGetValue(answer.PaymentId, out var payment) && payment.IsPending)
             {
                 Apply(payment, answer.Answer, now);
+                answered.Add(payment);
                 db.PublishRecorded(payment);
                 db.PublishAnswer(payment);
             }
@@ -99,6 +101,8 @@ internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxS
 
         await db.SaveChangesAsync();
         outboxSignals.Wake(db.Schema);
+        // Counted once committed: a batch that failed is recorded again, payment by payment.
+        answered.ForEach(metrics.Answered);
         foreach (var answer in batch)
         {
             answer.Recorded.TrySetResult();

@@ -6,7 +6,7 @@ using Modular.IAM.Infrastructure;
 
 namespace Modular.IAM.Features.AcceptInvitation;
 
-internal sealed class AcceptInvitationCommandHandler(IamDbContext db, IOptions<IamOptions> options, TimeProvider clock)
+internal sealed class AcceptInvitationCommandHandler(IamDbContext db, IOptions<IamOptions> options, IamMetrics metrics, TimeProvider clock)
     : IRequestHandler<AcceptInvitationCommand, UserResponse>
 {
     public async Task<UserResponse> Handle(AcceptInvitationCommand command, CancellationToken cancellationToken)
@@ -20,6 +20,7 @@ internal sealed class AcceptInvitationCommandHandler(IamDbContext db, IOptions<I
         user.AcceptInvitation(Password.Create(command.Password, options.Value.PasswordIterations), command.Name,
             clock.GetUtcNow().UtcDateTime, options.Value.InvitationLifetime);
         db.Publish(UserEvents.Activated(user));
+        metrics.Accepted();
         return UserResponse.From(user);
     }
 }

@@ -16,7 +16,8 @@ namespace Modular.IAM.Features.InviteUsers;
 /// work. A refused address is recorded Failed and stops nothing else.
 /// </summary>
 internal sealed class InvitationMailer(
-    ModuleDataSource<IamDbContext> database, IEmailSender email, IOptions<IamOptions> options, TimeProvider clock, ILogger<InvitationMailer> logger)
+    ModuleDataSource<IamDbContext> database, IEmailSender email, IOptions<IamOptions> options, IamMetrics metrics, TimeProvider clock,
+    ILogger<InvitationMailer> logger)
     : BackgroundService
 {
     private const int LeaseBatch = 50;
@@ -114,6 +115,7 @@ internal sealed class InvitationMailer(
         command.Parameters.Add(new NpgsqlParameter { Value = result });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
+        metrics.Mailed(result);
     }
 
     /// <summary>
