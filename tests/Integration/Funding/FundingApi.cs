@@ -119,6 +119,8 @@ public sealed class FundingApi(ModularHostFactory host)
 
     public Task<string> StatusAsync(Guid pledgeId) => Database.ScalarAsync<string>("SELECT status FROM funding.pledges WHERE id = $1", pledgeId);
 
+    public Task<string> ProjectStatusAsync(Guid projectId) => Database.ScalarAsync<string>("SELECT status FROM funding.projects WHERE id = $1", projectId);
+
     public Task<int> ReservedAsync(Guid tierId) => Database.ScalarAsync<int>("SELECT reserved FROM funding.reward_tiers WHERE id = $1", tierId);
 
     public Task<long> RaisedAsync(Guid projectId) =>
