@@ -1,0 +1,9 @@
+namespace Modular.Funding.Domain;
+
+internal enum ProjectStatus
+{
+    Draft,
+    Open,
+    Succeeded,
+    Failed,
+}

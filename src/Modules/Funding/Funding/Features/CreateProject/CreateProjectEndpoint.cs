@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.Security;
+
+namespace Modular.Funding.Features.CreateProject;
+
+internal static class CreateProjectEndpoint
+{
+    public static void MapCreateProject(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/funding/projects", async (CreateProjectCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        {
+            var project = await mediator.Send(command, cancellationToken);
+            return Results.Created($"/api/funding/projects/{project.Id}", project);
+        }).RequireAnyRole(Roles.MerchantAdmin);
+}

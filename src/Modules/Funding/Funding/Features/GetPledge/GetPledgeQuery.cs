@@ -1,0 +1,5 @@
+using Modular.BuildingBlocks.Application.Messaging;
+
+namespace Modular.Funding.Features.GetPledge;
+
+internal sealed record GetPledgeQuery(Guid PledgeId) : IQuery<PledgeView>;

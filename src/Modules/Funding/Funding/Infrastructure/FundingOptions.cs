@@ -1,0 +1,19 @@
+namespace Modular.Funding.Infrastructure;
+
+/// <summary>Configuration section "Funding".</summary>
+internal sealed class FundingOptions
+{
+    public const string Section = "Funding";
+
+    /// <summary>How long a pledge waits for the payment answer before it fails.</summary>
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the timeout and close workers look for due deadlines.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long after its deadline a project is closed: a pledge accepted just before the deadline may still be in its
+    /// batch's transaction, and must be counted (or refunded) with the others.
+    /// </summary>
+    public TimeSpan CloseGrace { get; set; } = TimeSpan.FromSeconds(5);
+}
