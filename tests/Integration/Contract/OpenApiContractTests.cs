@@ -136,6 +136,10 @@ public sealed partial class OpenApiContractTests(TestPlatform platform)
         }
     }
 
+    private static bool HasSchema(JsonElement response, string contentType) =>
+        response.TryGetProperty("content", out var content) && content.TryGetProperty(contentType, out var media)
+        && media.TryGetProperty("schema", out var schema) && schema.EnumerateObject().Any();
+
     /// <summary>A schema under every media type it declares (JSON for records; a file download or upload is binary).</summary>
     private static bool HasSchema(JsonElement response) =>
         response.TryGetProperty("content", out var content) && content.EnumerateObject().Any()
