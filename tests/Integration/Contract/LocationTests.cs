@@ -61,6 +61,18 @@ public sealed class LocationTests(TestPlatform platform)
         await CreatedAsync(customer, "/api/ordering/bulk-orders", "/api/ordering/bulk-orders",
             new { lines = new[] { new { productId, quantity = 1 } }, mode = "BestEffort", cardToken = OrderingApi.ApprovingCard }, HttpStatusCode.Accepted);
 
+        // A project's page and a pledge's status are read models, written shortly after the 201 and the 202.
+        var clock = platform.Host.Clock.GetUtcNow().UtcDateTime;
+        var project = await CreatedAsync(merchantAdmin, "/api/funding/projects", "/api/funding/projects", new
+        {
+            merchantId = merchant.GetProperty("id").GetGuid(), title = "Location tests' project", goal = 100_000,
+            startsAt = clock.AddMinutes(-1), deadline = clock.AddDays(30), tiers = new[] { new { name = "Thanks", price = 10_000, quantity = (int?)null } },
+        }, eventually: true);
+        var projectId = project.GetProperty("id").GetGuid();
+        (await merchantAdmin.PostAsync($"/api/funding/projects/{projectId}/open", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await CreatedAsync(customer, "/api/funding/projects/{projectId}/pledges", $"/api/funding/projects/{projectId}/pledges",
+            new { tierId = project.GetProperty("tiers")[0].GetProperty("id").GetGuid(), cardToken = OrderingApi.ApprovingCard }, HttpStatusCode.Accepted, eventually: true);
+
         _exercised.ShouldBe(CreatingEndpoints(), ignoreOrder: true);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Problems;
 
 namespace Modular.Funding.Features.PlacePledge;
@@ -33,6 +34,9 @@ internal static class PlacePledgeEndpoint
                         throw new InvalidOperationException($"Unexpected answer {answer}.");
                 }
             })
+            .WithSummary("Pledge to an open project (Idempotency-Key); 202, then poll the Location")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .Produces<PledgedResponse>(StatusCodes.Status202Accepted)
             .RequireAuthorization(Roles.Customer);
 
     internal sealed record PlacePledgeRequest(Guid? TierId, long? Amount, string? CardToken);

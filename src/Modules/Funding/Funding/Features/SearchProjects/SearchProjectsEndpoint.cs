@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
 using Modular.BuildingBlocks.Web.Security;
 
 namespace Modular.Funding.Features.SearchProjects;
@@ -14,7 +15,8 @@ internal static class SearchProjectsEndpoint
         endpoints.MapGet("/api/funding/projects", async (
                 string? status, Guid? organizationId, DateTime? deadlineFrom, DateTime? deadlineTo, Guid? before, int? limit, IMediator mediator,
                 CancellationToken cancellationToken) =>
-            Results.Ok(await mediator.Send(
+            TypedResults.Ok(await mediator.Send(
                 new SearchProjectsQuery(status, organizationId, deadlineFrom, deadlineTo, before, PageLimit.Clamp(limit)), cancellationToken)))
+            .WithSummary("Search projects (status, owner, deadline range; keyset)")
             .RequireAnyRole(Roles.MerchantAdmin, Roles.MerchantUser, Roles.FinanceOperator, Roles.BillingOperator, Roles.RiskManager);
 }
