@@ -11,17 +11,23 @@ public sealed class MetricsEndpointTests(TestPlatform platform)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly OrderingApi _api = new(platform.Host);
 
+    /// <remarks>
+    /// On a host of its own: meters are process-wide by name, and when another in-process test host is disposed its
+    /// meters end the metric streams this host's provider shares with them (one host per process in deployment).
+    /// </remarks>
     [Fact]
     public async Task A_paid_order_moves_orders_placed_payment_approvals_and_orders_paid_and_the_scrape_serves_the_platform_and_library_meters()
     {
-        var product = await _api.CreateProductAsync(stock: 5);
-        using var finance = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.FinanceOperator);
+        await using var host = new ModularHostFactory(platform.Settings);
+        var api = new OrderingApi(host);
+        var product = await api.CreateProductAsync(stock: 5);
+        using var finance = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.FinanceOperator);
         var placedBefore = await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_placed_total");
         var paidBefore = await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_paid_total");
         var approvalsBefore = await PrometheusScrape.SumAsync(finance, "modular_acquisition_payment_approvals_total");
         var deliveredBefore = await PrometheusScrape.SumAsync(finance, "modular_outbox_delivered_total", "module=\"ordering\"");
 
-        using var customer = _api.Customer();
+        using var customer = api.Customer();
         (await OrderingApi.PlaceWithCardAsync(customer, null, OrderingApi.ApprovingCard, (product, 1))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_ordering_orders_placed_total") >= placedBefore + 1, Patience,
