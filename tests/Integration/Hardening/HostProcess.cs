@@ -10,8 +10,8 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Hardening;
 
 /// <summary>
-/// The built Host as its own process on a loopback port, with the deployed runtime settings (socket completions inline)
-/// and real Kestrel in front: what an in-process test server cannot show (a blocked socket thread, Kestrel's own
+/// The built Host as its own process on a loopback port, with the deployed runtime settings (services.env's: no runtime
+/// tuning) and real Kestrel in front: what an in-process test server cannot show (a blocked socket thread, Kestrel's own
 /// answers, a kill -9).
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
@@ -74,7 +74,6 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(HostBuildOutput());
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1";
         start.Environment["Jwt__SigningKey"] = ModularHostFactory.TestSigningKey;
         start.Environment["Iam__BootstrapAdmin__Email"] = AdminEmail;
         start.Environment["Iam__BootstrapAdmin__Password"] = AdminPassword;
