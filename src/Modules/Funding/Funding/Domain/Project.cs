@@ -26,7 +26,8 @@ internal sealed class Project
     public int Version { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    public IReadOnlyList<RewardTier> Tiers => _tiers;
+    // In the order the merchant listed them: EF loads an owned collection in whatever order the database returns.
+    public IReadOnlyList<RewardTier> Tiers => [.. _tiers.OrderBy(tier => tier.Position)];
 
     public static Project Create(
         Guid organizationId, Guid merchantId, string title, long goal, DateTime startsAt, DateTime deadline, IReadOnlyList<RewardTierSpec> tiers, DateTime now)
