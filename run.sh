@@ -5,6 +5,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/lib/settings.sh
 
 scripts/services up
+# Chromium renders Billing's invoice PDFs.
+MODULAR_CHROMIUM=$(scripts/chromium up)
+export MODULAR_CHROMIUM
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="$MODULAR_HTTP_URL"

@@ -19,6 +19,9 @@ build=$!
 scripts/test-images build
 eval "$(scripts/test-images env)"
 scripts/services install-maildev
+# Chromium renders Billing's PDFs and runs the browser tests.
+MODULAR_CHROMIUM=$(scripts/chromium up)
+export MODULAR_CHROMIUM
 wait "$build" || { cat .local/test-build.log; exit 1; }
 
 # One test assembly at a time: the integration tests stop brokers and measure queues, and share two cores.
