@@ -7,10 +7,14 @@ using Modular.Acquisition.Features;
 using Modular.Acquisition.Features.AuthorizePayment;
 using Modular.Acquisition.Features.CancelPayment;
 using Modular.Acquisition.Features.CreateMerchant;
+using Modular.Acquisition.Features.GetFraudDetection;
+using Modular.Acquisition.Features.GetFraudDetections;
 using Modular.Acquisition.Features.GetMerchant;
 using Modular.Acquisition.Features.GetMerchants;
 using Modular.Acquisition.Features.GetTransactions;
 using Modular.Acquisition.Features.ImportMerchants;
+using Modular.Acquisition.Features.ReviewFraudDetection;
+using Modular.Acquisition.Features.ScreenFraud;
 using Modular.Acquisition.Features.UpdateMerchant;
 using Modular.Acquisition.Infrastructure;
 using Modular.Acquisition.ReadModels;
@@ -49,6 +53,9 @@ public sealed class AcquisitionModule : IModule
             ModuleName, PaymentTransactionRebuild.Table, PaymentTransactionRebuild.LoadAsync, PaymentTransactionDocument.Newer);
         services.AddReadModelRebuild<AcquisitionDbContext, MerchantDocument>(
             ModuleName, MerchantRebuild.Table, MerchantRebuild.LoadAsync, MerchantDocument.Newer);
+        services.AddReadModelRebuild<AcquisitionDbContext, FraudDetectionDocument>(
+            ModuleName, FraudDetectionRebuild.Table, FraudDetectionRebuild.LoadAsync, FraudDetectionDocument.Newer);
+        AddFraudRules(services, context);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -58,6 +65,8 @@ public sealed class AcquisitionModule : IModule
         bus.AddConsumer<CancelPaymentConsumer>();
         bus.AddModuleBatchConsumer<PaymentTransactionProjection>();
         bus.AddModuleBatchConsumer<MerchantProjection>();
+        bus.AddConsumer<FraudScreeningConsumer>();
+        bus.AddModuleBatchConsumer<FraudDetectionProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -68,5 +77,18 @@ public sealed class AcquisitionModule : IModule
         endpoints.MapGetMerchants();
         endpoints.MapGetMerchant();
         endpoints.MapGetTransactions();
+        endpoints.MapGetFraudDetections();
+        endpoints.MapGetFraudDetection();
+        endpoints.MapReviewFraudDetection();
+    }
+
+    /// <summary>The fraud rules, screened in this order after every chunk of acquisitions; a new rule is one more line.</summary>
+    private static void AddFraudRules(IServiceCollection services, ModuleContext context)
+    {
+        services.Configure<FraudRuleOptions>(context.Configuration.GetSection(FraudRuleOptions.Section));
+        services.AddSingleton<FraudMetrics>();
+        services.AddScoped<IFraudRule, AmountThresholdRule>();
+        services.AddScoped<IFraudRule, CardVelocityRule>();
+        services.AddScoped<IFraudRule, MerchantDeviationRule>();
     }
 }

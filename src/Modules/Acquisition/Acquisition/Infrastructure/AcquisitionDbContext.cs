@@ -4,7 +4,7 @@ using Modular.BuildingBlocks.Infrastructure.Persistence;
 
 namespace Modular.Acquisition.Infrastructure;
 
-/// <summary>Acquisition's write model: merchants and the payment transactions asked of the card network.</summary>
+/// <summary>Acquisition's write model: merchants, the payment transactions asked of the card network, and what fraud detection found.</summary>
 internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext> options) : ModuleDbContext(options)
 {
     public override string Schema => AcquisitionModule.ModuleName;
@@ -12,6 +12,8 @@ internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext
     public DbSet<Merchant> Merchants => Set<Merchant>();
 
     public DbSet<PaymentTransaction> Payments => Set<PaymentTransaction>();
+
+    public DbSet<FraudDetection> FraudDetections => Set<FraudDetection>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -30,6 +32,12 @@ internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext
             payment.Property(p => p.Status).HasConversion<string>();
             payment.Property(p => p.Version).IsConcurrencyToken();
             payment.Property<string?>(PaymentTraces.Property);
+        });
+        modelBuilder.Entity<FraudDetection>(detection =>
+        {
+            detection.ToTable("fraud_detections");
+            detection.Property(d => d.Status).HasConversion<string>();
+            detection.Property(d => d.Version).IsConcurrencyToken();
         });
     }
 }
