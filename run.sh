@@ -45,4 +45,16 @@ cat <<INFO
     Mail (UI):  http://$MODULAR_SMTP_HOST:$MODULAR_MAILDEV_WEB_PORT
     Stop with Ctrl+C; stop the services with: scripts/services down
 INFO
-exec "${host[@]}"
+if [[ $ASPNETCORE_ENVIRONMENT != Development ]]; then exec "${host[@]}"; fi
+
+# Development: the rest of the demo data goes through the API once the Host answers (scripts/demo-data).
+"${host[@]}" &
+host_pid=$!
+trap 'kill -TERM "$host_pid" 2>/dev/null; wait "$host_pid"' INT TERM
+for _ in $(seq 1 240); do
+  curl -fs -o /dev/null "$MODULAR_HTTP_URL/health/ready" 2>/dev/null && break
+  kill -0 "$host_pid" 2>/dev/null || exit 1
+  sleep 0.5
+done
+scripts/demo-data "$MODULAR_HTTP_URL" || echo "==> The demo data could not be completed (see above); the platform keeps running"
+wait "$host_pid"

@@ -53,12 +53,12 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$URL/health/live" >/dev/null || { echo "Host did not start; see .local/bench-ordering-host.log" >&2; exit 1; }
 
-ADMIN_TOKEN="$(python3 bench/ordering/token.py "$KEY" "$(uuid)" PlatformAdmin)"
+ADMIN_TOKEN="$(python3 bench/token.py "$KEY" "$(uuid)" PlatformAdmin)"
 # A merchant account needs an existing IAM organization of kind Merchant.
 ORGANIZATION="$(curl -fs -X POST "$URL/api/iam/organizations" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
   -d "{\"kind\":\"Merchant\",\"name\":\"bench-ordering\",\"registrationNumber\":\"BENCH-$(uuid)\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
-export CUSTOMER_TOKEN="$(python3 bench/ordering/token.py "$KEY" "$(uuid)" Customer)"
+export CUSTOMER_TOKEN="$(python3 bench/token.py "$KEY" "$(uuid)" Customer)"
 # The products' merchant is registered in Acquisition, so the bench's card (tok_bench_approve) is really approved.
 MERCHANT="$(curl -fs -X POST "$URL/api/acquisition/merchants" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
   -d "{\"organizationId\":\"$ORGANIZATION\",\"name\":\"bench-ordering\",\"feeRate\":0.025,\"vatRule\":\"Taxable10Percent\",\"settlementCycle\":\"D1\"}" \

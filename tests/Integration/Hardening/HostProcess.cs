@@ -59,9 +59,37 @@ public sealed class HostProcess : IAsyncDisposable
     public Task<HttpClient> AdminAsync() => LoggedInAsync(AdminEmail, AdminPassword);
 
     /// <summary>Starts the Host on the given services' settings (the test run's containers, never the local ones).</summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? port = null)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int? port = null, string environment = "Testing")
     {
         var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var process = Process.Start(StartInfo(settings, environment, address)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var started = new HostProcess(process, address);
+        process.OutputDataReceived += (_, line) => started.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await started.WaitUntilLiveAsync();
+        return started;
+    }
+
+    /// <summary>Runs one of the Host's one-shot commands (<c>--seed-demo</c>, <c>--migrate-only</c>) to its end; fails unless it exits with 0.</summary>
+    public static async Task RunAsync(IReadOnlyDictionary<string, string> settings, string environment, params string[] arguments)
+    {
+        var start = StartInfo(settings, environment, address: null);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, $"Host {string.Join(' ', arguments)}:\n{await output}\n{await errors}");
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> settings, string environment, Uri? address)
+    {
         var host = Path.Combine(HostBuildOutput(), "Modular.Host.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,8 +100,12 @@ public sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(host);
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(HostBuildOutput());
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        if (address is not null)
+        {
+            start.Environment["ASPNETCORE_URLS"] = address.ToString();
+        }
+
         start.Environment["Jwt__SigningKey"] = ModularHostFactory.TestSigningKey;
         start.Environment["Iam__BootstrapAdmin__Email"] = AdminEmail;
         start.Environment["Iam__BootstrapAdmin__Password"] = AdminPassword;
@@ -83,14 +115,7 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__")] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var started = new HostProcess(process, address);
-        process.OutputDataReceived += (_, line) => started.Keep(line.Data);
-        process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await started.WaitUntilLiveAsync();
-        return started;
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, in-flight work is lost as in a crash.</summary>

@@ -31,6 +31,9 @@ internal sealed class OutboxDispatcher<TContext>(
     // While the broker is away a lane watches the bus's health (in memory) and probes with a batch at most this often.
     private static readonly TimeSpan OutageProbeInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan HealthCheckInterval = TimeSpan.FromMilliseconds(100);
+
+    // How long the first dispatch waits for the bus to start its receive endpoints; past it, delivery starts anyway.
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(60);
     private readonly MessagingOptions _options = options.Value;
     private readonly string _schema = module.Schema;
 
@@ -46,6 +49,7 @@ internal sealed class OutboxDispatcher<TContext>(
     private async Task RunLaneAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await WaitForReceiveEndpointsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -75,6 +79,27 @@ internal sealed class OutboxDispatcher<TContext>(
                 logger.LogWarning(exception, "Outbox dispatch of {Schema} failed; retrying", _schema);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// On a fresh broker the consumers' queues and their bindings are declared as the receive endpoints start, and
+    /// RabbitMQ drops what is published to an exchange nothing is bound to yet: rows written before this Host started
+    /// (demo data, a crash's backlog) would be lost. So the first batch waits until the bus reports every endpoint
+    /// ready (healthy), for at most <see cref="StartupWait"/>.
+    /// </summary>
+    private async Task WaitForReceiveEndpointsAsync(CancellationToken cancellationToken)
+    {
+        var giveUpAt = DateTime.UtcNow + StartupWait;
+        while (!BrokerConnected())
+        {
+            if (DateTime.UtcNow >= giveUpAt)
+            {
+                logger.LogWarning("The bus did not report every receive endpoint ready within {Wait}; dispatching the outbox of {Schema} anyway", StartupWait, _schema);
+                return;
+            }
+
+            await Task.Delay(HealthCheckInterval, cancellationToken);
         }
     }
 
