@@ -7,11 +7,15 @@ using Modular.Acquisition.Features;
 using Modular.Acquisition.Features.Acquire;
 using Modular.Acquisition.Features.AuthorizePayment;
 using Modular.Acquisition.Features.CancelPayment;
+using Modular.Acquisition.Features.CloseAcquiringError;
 using Modular.Acquisition.Features.CreateMerchant;
+using Modular.Acquisition.Features.GetAcquiringError;
+using Modular.Acquisition.Features.GetAcquiringErrors;
 using Modular.Acquisition.Features.GetMerchant;
 using Modular.Acquisition.Features.GetMerchants;
 using Modular.Acquisition.Features.GetTransactions;
 using Modular.Acquisition.Features.ImportMerchants;
+using Modular.Acquisition.Features.RetryAcquiringErrors;
 using Modular.Acquisition.Features.UpdateMerchant;
 using Modular.Acquisition.Infrastructure;
 using Modular.Acquisition.ReadModels;
@@ -88,5 +92,9 @@ public sealed class AcquisitionModule : IModule
         endpoints.MapGetMerchants();
         endpoints.MapGetMerchant();
         endpoints.MapGetTransactions();
+        endpoints.MapGetAcquiringErrors();
+        endpoints.MapGetAcquiringError();
+        endpoints.MapRetryAcquiringErrors();
+        endpoints.MapCloseAcquiringError();
     }
 }
