@@ -44,10 +44,17 @@ public sealed class AcquiringHost : IAsyncDisposable
 
     public IReadOnlyList<AcquisitionsRecorded> Messages => _recorded.ToList();
 
-    public static async Task<AcquiringHost> StartAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null)
-    {
-        var settings = platform.Settings.Concat(await platform.Database.CreateDatabaseAsync()).Concat(QuickLoop).Concat(overrides ?? new Dictionary<string, string>())
+    /// <summary>The test run's services on a new database, with the quick loop and <paramref name="overrides"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> SettingsAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null) =>
+        platform.Settings.Concat(await platform.Database.CreateDatabaseAsync()).Concat(QuickLoop).Concat(overrides ?? new Dictionary<string, string>())
             .GroupBy(setting => setting.Key).ToDictionary(group => group.Key, group => group.Last().Value);
+
+    public static async Task<AcquiringHost> StartAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null) =>
+        await StartOnAsync(await SettingsAsync(platform, overrides));
+
+    /// <summary>A host on the given settings (another host's database, to stand by beside it).</summary>
+    public static async Task<AcquiringHost> StartOnAsync(IReadOnlyDictionary<string, string> settings)
+    {
         var acquiring = new AcquiringHost(new ModularHostFactory(settings));
         var bus = acquiring.Host.Services.GetRequiredService<IBus>();
         acquiring._handle = bus.ConnectReceiveEndpoint($"tests-acquiring-{Guid.NewGuid():N}", endpoint =>

@@ -16,7 +16,7 @@ internal sealed class AcquiringLag(ModuleDataSource<AcquisitionDbContext> databa
         SELECT p.approved_at
         FROM acquisition.payment_transactions p
         WHERE p.status = 'Approved'
-          AND (p.approved_at, p.id) > (SELECT coalesce(max(c.position_at) - $1, '-infinity') FROM acquisition.acquiring_cursors c WHERE c.kind = 'Payment')
+          AND p.approved_at > (SELECT coalesce(max(c.position_at) - $1, '-infinity') FROM acquisition.acquiring_cursors c WHERE c.kind = 'Payment')
           AND NOT EXISTS (SELECT 1 FROM acquisition.acquisitions a WHERE a.payment_id = p.id AND a.kind = 'Payment')
           AND NOT EXISTS (SELECT 1 FROM acquisition.acquiring_errors e WHERE e.transaction_id = p.id AND e.kind = 'Payment')
         ORDER BY p.approved_at, p.id
