@@ -129,6 +129,20 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a container: the Host shuts down gracefully; waits until it exited.</summary>
+    public async Task<int> TerminateAsync(TimeSpan patience)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(patience);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
@@ -138,6 +152,19 @@ public sealed class HostProcess : IAsyncDisposable
     private async Task WaitUntilLiveAsync()
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var lastAnswer = "";
+        try
+        {
+            await WaitUntilReadyAsync(client, answer => lastAnswer = answer);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\nlast /health/ready: {lastAnswer}\n{OutputTail}", timeout);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(HttpClient client, Action<string> answered)
+    {
         await Eventually.HoldsAsync(async () =>
         {
             if (_process.HasExited)
@@ -147,7 +174,9 @@ public sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                return (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
+                var response = await client.GetAsync("/health/ready");
+                answered($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                return response.StatusCode == HttpStatusCode.OK;
             }
             catch (HttpRequestException)
             {

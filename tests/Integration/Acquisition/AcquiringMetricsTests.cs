@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Acquisition;
+
+/// <summary>The loop's meter and the readiness check on its lag, each on a host of its own.</summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class AcquiringMetricsTests(TestPlatform platform)
+{
+    [Fact]
+    public async Task Acquired_isolated_and_run_duration_are_measured_and_readiness_degrades_when_the_lag_passes_its_threshold()
+    {
+        var measured = new ConcurrentDictionary<string, double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meterListener) =>
+        {
+            if (instrument.Meter.Name == "Modular.Acquisition" && instrument.Name.Contains("acquir", StringComparison.Ordinal))
+            {
+                meterListener.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured[instrument.Name] = value);
+        listener.Start();
+
+        await using (var acquiring = await AcquiringHost.StartAsync(platform))
+        {
+            var merchant = await acquiring.Api.CreateMerchantAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                await acquiring.ApprovedPaymentAsync(merchant, 1_000 + i);
+            }
+
+            await acquiring.ApprovedPaymentAsync(Guid.CreateVersion7(), 1_000);
+            await Eventually.HoldsAsync(() => Task.FromResult(acquiring.Published.Count == 3), TimeSpan.FromSeconds(30), "the good payments are acquired");
+            await Eventually.HoldsAsync(() =>
+            {
+                listener.RecordObservableInstruments();
+                return Task.FromResult(measured.GetValueOrDefault("modular.acquisition.acquired") >= 3
+                                       && measured.GetValueOrDefault("modular.acquisition.acquiring_isolated") >= 1
+                                       && measured.ContainsKey("modular.acquisition.acquiring_run_duration")
+                                       && measured.ContainsKey("modular.acquisition.acquiring_lag"));
+            }, TimeSpan.FromSeconds(30), "acquired, isolated, run duration and lag are measured");
+        }
+
+        await using var stalled = await AcquiringHost.StartAsync(platform, new Dictionary<string, string>
+        {
+            ["Acquisition:Acquiring:Enabled"] = "false",
+            ["Acquisition:Acquiring:LagThreshold"] = "00:01:00",
+        });
+        using var client = stalled.Host.CreateClient();
+        (await ReadinessAsync(client)).ShouldBe("Healthy");
+        var waiting = await stalled.Api.CreateMerchantAsync();
+        await stalled.ApprovedPaymentAsync(waiting, 5_000, TimeSpan.FromMinutes(10));
+        (await ReadinessAsync(client)).ShouldBe("Degraded", "a payment waits 10 min with no loop to acquire it");
+    }
+
+    private static async Task<string> ReadinessAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/health/ready");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("checks").GetProperty("acquiring-lag").GetProperty("status").GetString()!;
+    }
+}
