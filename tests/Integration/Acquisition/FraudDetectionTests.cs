@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Modular.Acquisition.Contracts;
 using Modular.BuildingBlocks.Application.Security;
 using Modular.Tests.Integration.Support;
@@ -10,8 +8,8 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Acquisition;
 
 /// <summary>
-/// Fraud detection after commit: approved payments are acquired (the chunk's AcquisitionsRecorded is what fraud detection
-/// hears), screened by the rules, and listed for risk managers, who review each detection once.
+/// Fraud detection after commit: approved payments are acquired by the acquiring loop, whose AcquisitionsRecorded chunks
+/// the rules screen; detections are listed for risk managers, who review each once.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class FraudDetectionTests(TestPlatform platform)
@@ -26,8 +24,6 @@ public sealed class FraudDetectionTests(TestPlatform platform)
         await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var large = await ApprovedAsync(caller, merchant, 6_000_000);
         var usual = await ApprovedAsync(caller, merchant, 60_000);
-
-        await AcquireAsync(organization, large, usual);
 
         using var riskManager = RiskManager();
         var detection = await ListedAsync(riskManager, $"merchantId={merchant}&rule=amount_threshold&status=Open", large.PaymentId);
@@ -58,7 +54,7 @@ public sealed class FraudDetectionTests(TestPlatform platform)
     [Fact]
     public async Task The_fifth_approval_of_one_card_within_ten_minutes_is_flagged_and_the_four_before_it_are_not()
     {
-        var (merchant, organization) = await MerchantAsync();
+        var (merchant, _) = await MerchantAsync();
         await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         // The one sandbox card no other test pays with, so its approvals in this run are these.
         var approvals = new List<PaymentAuthorized>();
@@ -66,8 +62,6 @@ public sealed class FraudDetectionTests(TestPlatform platform)
         {
             approvals.Add(await ApprovedAsync(caller, merchant, 20_000 + i, "tok_bench_approve"));
         }
-
-        await AcquireAsync(organization, [.. approvals]);
 
         using var riskManager = RiskManager();
         var detection = await ListedAsync(riskManager, $"merchantId={merchant}&rule=card_velocity", approvals[^1].PaymentId);
@@ -81,13 +75,10 @@ public sealed class FraudDetectionTests(TestPlatform platform)
     [Fact]
     public async Task A_payment_far_above_its_merchants_usual_amounts_is_flagged_from_running_statistics()
     {
-        var (merchant, organization) = await MerchantAsync();
+        var (merchant, _) = await MerchantAsync();
         await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
         var usual = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => ApprovedAsync(caller, merchant, 10_000 + i % 5 * 500)));
-        await AcquireAsync(organization, usual);
         var unusual = await ApprovedAsync(caller, merchant, 90_000);
-
-        await AcquireAsync(organization, unusual);
 
         using var riskManager = RiskManager();
         var detection = await ListedAsync(riskManager, $"merchantId={merchant}&rule=merchant_deviation", unusual.PaymentId);
@@ -100,15 +91,14 @@ public sealed class FraudDetectionTests(TestPlatform platform)
     [Fact]
     public async Task A_rule_that_throws_is_recorded_and_skipped_and_the_other_rules_still_detect()
     {
-        var (merchant, organization) = await MerchantAsync();
+        var (merchant, _) = await MerchantAsync();
         await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
-        var large = await ApprovedAsync(caller, merchant, 7_000_000);
         var failuresBefore = await RuleFailuresAsync();
         // The merchant deviation rule loses its statistics table, as a botched migration of one rule would leave it.
         await _api.Database.ExecuteAsync("ALTER TABLE acquisition.fraud_merchant_amounts RENAME TO fraud_merchant_amounts_away");
         try
         {
-            await AcquireAsync(organization, large);
+            var large = await ApprovedAsync(caller, merchant, 7_000_000);
 
             using var riskManager = RiskManager();
             await ListedAsync(riskManager, $"merchantId={merchant}&rule=amount_threshold", large.PaymentId);
@@ -140,14 +130,6 @@ public sealed class FraudDetectionTests(TestPlatform platform)
         await caller.AuthorizeAsync(merchant, reference, amount, cardToken);
         return (await caller.AwaitAsync<PaymentAuthorized>(reference)).Single();
     }
-
-    /// <summary>What the acquiring loop publishes when it has acquired these payments: one chunk.</summary>
-    private Task AcquireAsync(Guid organization, params PaymentAuthorized[] payments) =>
-        platform.Host.Services.GetRequiredService<IBus>().Publish(new AcquisitionsRecorded(payments
-            .Select(payment => new AcquisitionEntry(
-                Guid.CreateVersion7(), "Payment", payment.PaymentId, payment.MerchantId, organization, payment.Reference, payment.ApprovalNumber, "Card",
-                "411111", payment.Amount, payment.Amount / 40, payment.Amount / 400, payment.ApprovedAt, null, DateTimeOffset.UtcNow))
-            .ToList()));
 
     private Task<long> DetectionsOfAsync(Guid paymentId, string rule) => _api.Database.ScalarAsync<long>(
         "SELECT count(*) FROM acquisition.fraud_detections WHERE payment_id = $1 AND rule = $2", paymentId, rule);

@@ -19,11 +19,9 @@ internal sealed partial class FraudScreeningConsumer(
     AcquisitionDbContext db, IEnumerable<IFraudRule> rules, FraudMetrics metrics, TimeProvider clock, ILogger<FraudScreeningConsumer> logger)
     : IConsumer<AcquisitionsRecorded>
 {
-    public const string PaymentKind = "Payment";
-
     public async Task Consume(ConsumeContext<AcquisitionsRecorded> context)
     {
-        var acquired = context.Message.Acquisitions.Where(entry => entry.Kind == PaymentKind).ToList();
+        var acquired = context.Message.Acquisitions.Where(entry => entry.Kind == nameof(AcquisitionKind.Payment)).ToList();
         if (acquired.Count == 0)
         {
             return;
