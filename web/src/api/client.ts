@@ -1,0 +1,43 @@
+import { ProblemError, type ProblemBody } from "./problem";
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  form?: FormData;
+}
+
+/** Calls the platform's API with the session's bearer token; any non-2xx answer becomes a ProblemError. */
+export async function request<T>(token: string | null, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (options.form) {
+    body = options.form;
+  } else if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+
+  const response = await fetch(path, { method: options.method ?? (body ? "POST" : "GET"), headers, body });
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    throw new ProblemError(response.status, (parsed as ProblemBody | undefined) ?? { status: response.status });
+  }
+  return parsed as T;
+}
+
+/** A query string of the defined, non-empty values. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export interface KeysetPage<T> {
+  items: T[];
+  nextBefore: string | null;
+}
