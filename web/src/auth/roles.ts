@@ -32,3 +32,8 @@ export type Permission = keyof typeof Allowed;
 export function may(roles: readonly string[], permission: Permission): boolean {
   return roles.includes(Role.PlatformAdmin) || Allowed[permission].some((role) => roles.includes(role));
 }
+
+/** A platform admin names the organization it acts for; merchant admins act for their own. */
+export function namesOrganization(roles: readonly string[]): boolean {
+  return roles.includes(Role.PlatformAdmin);
+}

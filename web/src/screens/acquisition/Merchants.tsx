@@ -93,7 +93,7 @@ export function MerchantDetail() {
           <p>
             <Link to={`/acquisition/transactions?merchantId=${merchant.data.id}`}>Transactions of this merchant</Link>
           </p>
-          {may(session.roles, "manageMerchants") && <EditMerchant key={merchant.data.updatedAt} merchant={merchant.data} />}
+          {may(session.roles, "manageMerchants") && <EditMerchant key={merchant.data.id} merchant={merchant.data} />}
         </>
       )}
     </section>

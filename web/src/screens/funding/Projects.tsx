@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { may } from "../../auth/roles";
+import { asProblem } from "../../api/problem";
+import { may, namesOrganization } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
 import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
@@ -99,7 +100,11 @@ export function ProjectPage() {
   const project = useQuery({
     queryKey: [path],
     queryFn: () => call<Project>(path),
-    refetchInterval: (query) => (query.state.data?.status === "Open" ? 2000 : false),
+    // The page is a read model: just after a create it may not exist yet (404) and after an edit it may still be the
+    // old one, so it is read again until the project is final; an Open project's totals move with every pledge.
+    retry: (failures, error) => asProblem(error)?.status === 404 && failures < 10,
+    retryDelay: 500,
+    refetchInterval: (query) => (["Draft", "Open"].includes(query.state.data?.status ?? "") ? 2000 : false),
   });
   const open = useCommand<Project>(() => ({ path: `${path}/open` }), [projects]);
   const data = project.data;
@@ -191,7 +196,7 @@ export function ProjectEditor() {
   const { projectId } = useParams();
   const { call } = useSession();
   const path = projectId ? `${projects}/${projectId}` : null;
-  const existing = useQuery({ queryKey: [path], queryFn: () => call<Project>(path!), enabled: path !== null });
+  const existing = useQuery({ queryKey: [path], queryFn: () => call<Project>(path!), enabled: path !== null, staleTime: 0 });
   if (path && !existing.data) return <ProblemMessage error={existing.error} />;
   return <ProjectForm key={existing.data?.id ?? "new"} project={existing.data} />;
 }
@@ -235,7 +240,7 @@ function ProjectForm({ project }: { project?: Project }) {
     <section>
       <h1>{project ? `Edit ${project.title}` : "Create a project"}</h1>
       <form onSubmit={submit} aria-label={project ? "Edit the project" : "Create a project"} className="card" noValidate>
-        {!project && !session.organizationId && (
+        {!project && namesOrganization(session.roles) && (
           <Field label="Organization id" errors={fields.organizationId}>
             <input value={organizationId} onChange={(e) => setOrganizationId(e.target.value.trim())} />
           </Field>

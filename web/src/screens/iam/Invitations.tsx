@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
-import { Role } from "../../auth/roles";
+import { Role, namesOrganization } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
@@ -45,7 +45,7 @@ interface Job {
 export function Invitations() {
   const session = useSignedIn();
   const navigate = useNavigate();
-  const [organizationId, setOrganizationId] = useState(session.organizationId ?? "");
+  const [organizationId, setOrganizationId] = useState(namesOrganization(session.roles) ? "" : (session.organizationId ?? ""));
   const [text, setText] = useState("");
   const [role, setRole] = useState<string>(Role.MerchantUser);
   const emails = emailsOf(text);
@@ -69,7 +69,7 @@ export function Invitations() {
     <section>
       <h1>Invite users</h1>
       <form onSubmit={submit} aria-label="Invite users" className="card" noValidate>
-        {!session.organizationId && (
+        {namesOrganization(session.roles) && (
           <Field label="Organization id">
             <input value={organizationId} onChange={(e) => setOrganizationId(e.target.value.trim())} />
           </Field>

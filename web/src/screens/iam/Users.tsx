@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Role, may } from "../../auth/roles";
+import { Role, may, namesOrganization } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
 import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
@@ -98,7 +98,7 @@ export function Users() {
 
 function CreateUser() {
   const session = useSignedIn();
-  const [organizationId, setOrganizationId] = useState(session.organizationId ?? "");
+  const [organizationId, setOrganizationId] = useState(namesOrganization(session.roles) ? "" : (session.organizationId ?? ""));
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<string>(Role.MerchantUser);
@@ -120,7 +120,7 @@ function CreateUser() {
   return (
     <form onSubmit={submit} aria-label="Create a user" className="card" noValidate>
       <h2>Create a user</h2>
-      {!session.organizationId && (
+      {namesOrganization(session.roles) && (
         <Field label="Organization id" errors={fields.organizationId}>
           <input value={organizationId} onChange={(e) => setOrganizationId(e.target.value.trim())} />
         </Field>

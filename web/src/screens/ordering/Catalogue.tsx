@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { may } from "../../auth/roles";
+import { may, namesOrganization } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
 import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
@@ -119,7 +119,7 @@ function CreateProduct() {
   return (
     <form onSubmit={submit} aria-label="Create a product" className="card" noValidate>
       <h2>Create a product</h2>
-      {!session.organizationId && (
+      {namesOrganization(session.roles) && (
         <Field label="Organization id" errors={fields.organizationId}>
           <input value={organizationId} onChange={(e) => setOrganizationId(e.target.value.trim())} />
         </Field>
