@@ -53,8 +53,8 @@ public sealed class FundingScreensTests(ConsoleHost console)
         var tier = project.GetProperty("tiers")[0].GetProperty("id").GetGuid();
         await PledgeAsync(projectId, tier);
         await PledgeAsync(projectId, tier);
-        await Expect(page.GetByLabel("Raised")).ToHaveTextAsync("₩40,000", new() { Timeout = 60_000 });
-        await Expect(page.GetByLabel("Backers")).ToHaveTextAsync("2");
+        await Expect(page.GetByLabel("Raised", new() { Exact = true })).ToHaveTextAsync("₩40,000", new() { Timeout = 60_000 });
+        await Expect(page.GetByLabel("Backers", new() { Exact = true })).ToHaveTextAsync("2");
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = "얼리버드 ₩20,000 10 8 2" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Raised of the goal" })).ToHaveAttributeAsync("value", "40000");
         await browser.ScreenshotAsync("funding-project");

@@ -45,8 +45,10 @@ public sealed class ConsoleApi(HostProcess host)
     public async Task<string> OperatorAsync(string role)
     {
         using var admin = await host.AdminAsync();
-        var platform = await admin.GetFromJsonAsync<JsonElement>($"/api/iam/users?email={Uri.EscapeDataString(HostProcess.AdminEmail)}");
-        return (await UserAsync(platform.GetProperty("items")[0].GetProperty("organizationId").GetGuid(), role)).Email;
+        // The bootstrap admin belongs to the platform's organization: its token's org claim names it.
+        var payload = admin.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='))).RootElement;
+        return (await UserAsync(claims.GetProperty("org").GetGuid(), role)).Email;
     }
 
     /// <summary>A merchant of the organization, once Acquisition has heard of the organization.</summary>

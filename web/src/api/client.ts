@@ -27,6 +27,21 @@ export async function request<T>(token: string | null, path: string, options: Re
   return parsed as T;
 }
 
+/** Downloads a file the API serves only to a signed-in caller: a plain link would carry no bearer token. */
+export async function download(token: string | null, path: string, fileName: string): Promise<void> {
+  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ProblemError(response.status, text ? (JSON.parse(text) as ProblemBody) : { status: response.status });
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
 /** A query string of the defined, non-empty values. */
 export function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();

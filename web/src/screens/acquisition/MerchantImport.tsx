@@ -1,5 +1,7 @@
 import { useState, type DragEvent } from "react";
+import { download } from "../../api/client";
 import { asProblem } from "../../api/problem";
+import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { useCommand } from "../../components/useCommand";
@@ -60,7 +62,11 @@ export function BadCellGrid({ cells }: { cells: CellError[] }) {
 }
 
 export function MerchantImport() {
+  const session = useSignedIn();
   const [file, setFile] = useState<File | null>(null);
+  const [templateError, setTemplateError] = useState<unknown>(null);
+  const template = (kind: "csv" | "xlsx") =>
+    download(session.token, `/api/acquisition/merchants/imports/template.${kind}`, `merchants.${kind}`).catch(setTemplateError);
   const [dragging, setDragging] = useState(false);
   const upload = useCommand<Imported, File>((chosen) => {
     const form = new FormData();
@@ -83,10 +89,16 @@ export function MerchantImport() {
   return (
     <section>
       <h1>Bulk upload of merchants</h1>
+      <p>The upload stores all its rows or none: nothing is stored until every cell is valid.</p>
       <p>
-        Templates: <a href="/api/acquisition/merchants/imports/template.csv">CSV</a> — the upload stores all its rows or none: nothing is
-        stored until every cell is valid.
+        <button type="button" onClick={() => template("xlsx")}>
+          Download the .xlsx template
+        </button>
+        <button type="button" onClick={() => template("csv")}>
+          Download the .csv template
+        </button>
       </p>
+      <ProblemMessage error={templateError} />
       <div
         className={`drop-zone${dragging ? " dragging" : ""}`}
         onDragOver={(e) => {

@@ -22,7 +22,11 @@ export function Users() {
   const [filters, setFilters] = useUrlFilters(["email", "status", "role", "organizationId"] as const);
   const list = usePagedList<UserSummary>("/api/iam/users", filters);
   const [emailPrefix, setEmailPrefix] = useState(filters.email ?? "");
-  const disable = useCommand<UserSummary, string>((userId) => ({ path: `/api/iam/users/${userId}/disable` }), ["/api/iam/users"]);
+  // The list is a read model and may lag a change: a user the API has just answered for is shown as it answered.
+  const [answered, setAnswered] = useState<Record<string, Partial<UserSummary>>>({});
+  const disable = useCommand<UserSummary, string>((userId) => ({ path: `/api/iam/users/${userId}/disable` }), ["/api/iam/users"], (user) =>
+    setAnswered((users) => ({ ...users, [user.id]: user })),
+  );
   const manages = may(session.roles, "manageUsers");
 
   return (
@@ -70,7 +74,7 @@ export function Users() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((user) => (
+          {rowsOf(list).map((listed) => ({ ...listed, ...answered[listed.id] })).map((user) => (
             <tr key={user.id}>
               <td>{user.email}</td>
               <td>{user.name}</td>
