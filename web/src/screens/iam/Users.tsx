@@ -22,11 +22,16 @@ export function Users() {
   const [filters, setFilters] = useUrlFilters(["email", "status", "role", "organizationId"] as const);
   const list = usePagedList<UserSummary>("/api/iam/users", filters);
   const [emailPrefix, setEmailPrefix] = useState(filters.email ?? "");
-  // The list is a read model and may lag a change: a user the API has just answered for is shown as it answered.
-  const [answered, setAnswered] = useState<Record<string, Partial<UserSummary>>>({});
-  const disable = useCommand<UserSummary, string>((userId) => ({ path: `/api/iam/users/${userId}/disable` }), ["/api/iam/users"], (user) =>
-    setAnswered((users) => ({ ...users, [user.id]: user })),
-  );
+  // The list is a read model and may lag a change: a user the API has just answered for (created or disabled here)
+  // is shown as it answered, the newest first, until the list has it.
+  const [answered, setAnswered] = useState<Record<string, UserSummary>>({});
+  const remember = (user: UserSummary) => setAnswered((users) => ({ ...users, [user.id]: { ...users[user.id], ...user } }));
+  const disable = useCommand<UserSummary, string>((userId) => ({ path: `/api/iam/users/${userId}/disable` }), ["/api/iam/users"], remember);
+  const listed = rowsOf(list);
+  const rows = [
+    ...Object.values(answered).filter((user) => !listed.some((row) => row.id === user.id)).reverse(),
+    ...listed.map((row) => ({ ...row, ...answered[row.id] })),
+  ];
   const manages = may(session.roles, "manageUsers");
 
   return (
@@ -74,13 +79,13 @@ export function Users() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((listed) => ({ ...listed, ...answered[listed.id] })).map((user) => (
+          {rows.map((user) => (
             <tr key={user.id}>
               <td>{user.email}</td>
               <td>{user.name}</td>
               <td>{user.roles.join(", ")}</td>
               <td>{user.status}</td>
-              <td>{when(user.createdAt)}</td>
+              <td>{user.createdAt ? when(user.createdAt) : "just now"}</td>
               {manages && (
                 <td>
                   {user.status !== "Disabled" && user.id !== session.userId && (
@@ -95,12 +100,12 @@ export function Users() {
         </tbody>
       </table>
       <PagedFooter list={list} empty="No user matches." />
-      {manages && <CreateUser />}
+      {manages && <CreateUser onCreated={remember} />}
     </section>
   );
 }
 
-function CreateUser() {
+function CreateUser({ onCreated }: { onCreated: (user: UserSummary) => void }) {
   const session = useSignedIn();
   const [organizationId, setOrganizationId] = useState(namesOrganization(session.roles) ? "" : (session.organizationId ?? ""));
   const [email, setEmail] = useState("");
@@ -110,7 +115,8 @@ function CreateUser() {
   const create = useCommand<UserSummary>(
     () => ({ path: `/api/iam/organizations/${organizationId}/users`, body: { email, name, roles: [role], password } }),
     ["/api/iam/users"],
-    () => {
+    (user) => {
+      onCreated(user);
       setEmail("");
       setName("");
       setPassword("");
