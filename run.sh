@@ -13,6 +13,8 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="$MODULAR_HTTP_URL"
 
 echo "==> Building"
+# The operator console first: the Host's build copies web/dist into its wwwroot.
+scripts/web build
 dotnet build src/Host/Host.csproj -c Release -nologo -v quiet
 # The content root is the build output, so its appsettings.json applies whatever the working directory.
 host=(dotnet src/Host/bin/Release/net10.0/Modular.Host.dll --contentRoot "$MODULAR_ROOT/src/Host/bin/Release/net10.0")

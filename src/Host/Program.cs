@@ -5,6 +5,7 @@ using Modular.BuildingBlocks.Web.Modules;
 using Modular.Funding;
 using Modular.IAM;
 using Modular.Ordering;
+using Modular.Host;
 using Modular.Settlement;
 
 IModule[] modules =
@@ -40,6 +41,7 @@ if (args.Contains("--seed-demo"))
 }
 
 app.UseModularPlatform();
+app.UseOperatorConsole();
 app.Run();
 
 /// <summary>Exposed for WebApplicationFactory in the integration tests.</summary>

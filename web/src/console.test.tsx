@@ -1,0 +1,113 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
+import { describe, expect, it } from "vitest";
+import { App } from "./App";
+import { ProblemError } from "./api/problem";
+import { SessionProvider, sessionOf, type Session } from "./auth/session";
+import { Field } from "./components/Field";
+import { ProblemMessage } from "./components/ProblemMessage";
+import { BadCellGrid } from "./screens/acquisition/MerchantImport";
+import { emailsOf } from "./screens/iam/Invitations";
+
+function tokenFor(claims: object): string {
+  const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, "");
+  return `${encode({ alg: "HS256" })}.${encode(claims)}.signature`;
+}
+
+function sessionAs(...roles: string[]): Session {
+  return sessionOf(tokenFor({ sub: "u-1", email: "someone@modular.test", role: roles.length === 1 ? roles[0] : roles }), "2999-01-01T00:00:00Z");
+}
+
+function renderApp(session: Session | null, path = "/") {
+  return render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { enabled: false } } })}>
+      <SessionProvider initial={session}>
+        <MemoryRouter initialEntries={[path]}>
+          <App />
+        </MemoryRouter>
+      </SessionProvider>
+    </QueryClientProvider>,
+  );
+}
+
+describe("the session", () => {
+  it("reads roles and organization from the token, one role or many", () => {
+    expect(sessionAs("RiskManager").roles).toEqual(["RiskManager"]);
+    const merchant = sessionOf(tokenFor({ sub: "u", org: "o-1", role: ["MerchantAdmin", "MerchantUser"] }), "2999-01-01T00:00:00Z");
+    expect(merchant.organizationId).toBe("o-1");
+    expect(merchant.roles).toEqual(["MerchantAdmin", "MerchantUser"]);
+  });
+});
+
+describe("navigation by role", () => {
+  it("shows the login form without a session", () => {
+    renderApp(null);
+    expect(screen.getByRole("form", { name: "Log in" })).toBeInTheDocument();
+  });
+
+  it("shows a platform admin every screen", () => {
+    renderApp(sessionAs("PlatformAdmin"));
+    const nav = within(screen.getByRole("navigation", { name: "Main" }));
+    for (const label of ["Organizations", "Users", "Invitations", "Catalogue", "Orders", "Merchants", "Bulk upload", "Transactions", "Projects"]) {
+      expect(nav.getByRole("link", { name: label })).toBeInTheDocument();
+    }
+  });
+
+  it("hides from a risk manager what it may not use, and says so on its address", () => {
+    renderApp(sessionAs("RiskManager"), "/acquisition/imports");
+    const nav = within(screen.getByRole("navigation", { name: "Main" }));
+    expect(nav.queryByRole("link", { name: "Bulk upload" })).toBeNull();
+    expect(nav.queryByRole("link", { name: "Invitations" })).toBeNull();
+    expect(nav.getByRole("link", { name: "Transactions" })).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("not available to your role");
+  });
+});
+
+describe("problems", () => {
+  it("renders a 403 as a clear message", () => {
+    render(<ProblemMessage error={new ProblemError(403, { status: 403, code: "http.forbidden" })} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("Your role may not do this");
+  });
+
+  it("renders another problem with its title and code", () => {
+    render(<ProblemMessage error={new ProblemError(409, { status: 409, title: "Taken.", code: "iam.email_taken" })} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("Taken. iam.email_taken");
+  });
+
+  it("puts field errors next to their field, tied to the control", () => {
+    render(
+      <Field label="Name" errors={["'Name' must not be empty."]}>
+        <input />
+      </Field>,
+    );
+    const input = screen.getByLabelText("Name");
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(input).toHaveAccessibleDescription("'Name' must not be empty.");
+  });
+});
+
+describe("invitations", () => {
+  it("reads pasted addresses by line, comma or semicolon", () => {
+    expect(emailsOf("a@x.test\nb@x.test, c@x.test;d@x.test\n\n")).toEqual(["a@x.test", "b@x.test", "c@x.test", "d@x.test"]);
+  });
+});
+
+describe("the bad-cell grid", () => {
+  it("puts each bad cell at its row and column", () => {
+    render(
+      <BadCellGrid
+        cells={[
+          { row: 3, column: "feeRate", header: "수수료율", value: "0..025", code: "acquisition.cell_format", message: "Not a number." },
+          { row: 5, column: "name", header: "name", value: null, code: "acquisition.cell_required", message: "Required." },
+        ]}
+      />,
+    );
+    const grid = screen.getByRole("table", { name: "Bad cells" });
+    expect(within(grid).getByRole("columnheader", { name: "수수료율" })).toBeInTheDocument();
+    const row3 = within(grid).getByRole("row", { name: /^3/ });
+    expect(row3).toHaveTextContent("0..025 — Not a number.");
+    const row5 = within(grid).getByRole("row", { name: /^5/ });
+    expect(row5).toHaveTextContent("(empty) — Required.");
+  });
+});

@@ -1,0 +1,39 @@
+import type { ReactElement } from "react";
+import type { Permission } from "./auth/roles";
+import { InvitationJob, Invitations } from "./screens/iam/Invitations";
+import { OrganizationDetail, Organizations } from "./screens/iam/Organizations";
+import { Users } from "./screens/iam/Users";
+import { Catalogue } from "./screens/ordering/Catalogue";
+import { OrderDetail, Orders } from "./screens/ordering/Orders";
+import { MerchantDetail, Merchants } from "./screens/acquisition/Merchants";
+import { MerchantImport } from "./screens/acquisition/MerchantImport";
+import { Transactions } from "./screens/acquisition/Transactions";
+import { ProjectEditor, ProjectPage, Projects } from "./screens/funding/Projects";
+
+export interface Screen {
+  path: string;
+  permission: Permission;
+  element: ReactElement;
+  /** Shown in the navigation when set (detail pages are reached from their lists). */
+  nav?: { section: string; label: string };
+}
+
+/** Every screen, the permission it needs and its place in the navigation: a role sees only what it may use. */
+export const screens: Screen[] = [
+  { path: "/iam/organizations", permission: "readOrganizations", element: <Organizations />, nav: { section: "IAM", label: "Organizations" } },
+  { path: "/iam/organizations/:organizationId", permission: "readOrganizations", element: <OrganizationDetail /> },
+  { path: "/iam/users", permission: "readUsers", element: <Users />, nav: { section: "IAM", label: "Users" } },
+  { path: "/iam/invitations", permission: "manageUsers", element: <Invitations />, nav: { section: "IAM", label: "Invitations" } },
+  { path: "/iam/invitations/:jobId", permission: "manageUsers", element: <InvitationJob /> },
+  { path: "/ordering/products", permission: "readCatalogue", element: <Catalogue />, nav: { section: "Ordering", label: "Catalogue" } },
+  { path: "/ordering/orders", permission: "readOrders", element: <Orders />, nav: { section: "Ordering", label: "Orders" } },
+  { path: "/ordering/orders/:orderId", permission: "readOrders", element: <OrderDetail /> },
+  { path: "/acquisition/merchants", permission: "readMerchants", element: <Merchants />, nav: { section: "Acquisition", label: "Merchants" } },
+  { path: "/acquisition/merchants/:merchantId", permission: "readMerchants", element: <MerchantDetail /> },
+  { path: "/acquisition/imports", permission: "manageMerchants", element: <MerchantImport />, nav: { section: "Acquisition", label: "Bulk upload" } },
+  { path: "/acquisition/transactions", permission: "readTransactions", element: <Transactions />, nav: { section: "Acquisition", label: "Transactions" } },
+  { path: "/funding/projects", permission: "readProjects", element: <Projects />, nav: { section: "Funding", label: "Projects" } },
+  { path: "/funding/projects/new", permission: "manageProjects", element: <ProjectEditor /> },
+  { path: "/funding/projects/:projectId", permission: "readProjects", element: <ProjectPage /> },
+  { path: "/funding/projects/:projectId/edit", permission: "manageProjects", element: <ProjectEditor /> },
+];
