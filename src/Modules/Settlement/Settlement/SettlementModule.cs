@@ -6,8 +6,16 @@ using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.BuildingBlocks.Web.Modules;
+using Modular.Settlement.Features.DownloadExport;
+using Modular.Settlement.Features.GetExport;
+using Modular.Settlement.Features.GetMyExports;
+using Modular.Settlement.Features.GetReconciliation;
+using Modular.Settlement.Features.ReconcileDay;
+using Modular.Settlement.Features.RequestExport;
+using Modular.Settlement.Features.RunExports;
 using Modular.Settlement.Features.SearchLedger;
 using Modular.Settlement.Infrastructure;
+using Modular.Settlement.Infrastructure.Storage;
 using Modular.Settlement.ReadModels;
 
 namespace Modular.Settlement;
@@ -34,6 +42,12 @@ public sealed class SettlementModule : IModule
         services.AddModuleDatabase<SettlementDbContext>(ModuleName, context.Services.Postgres, WritePoolSize);
         services.Configure<SettlementOptions>(context.Configuration.GetSection(SettlementOptions.Section));
         services.AddSingleton<SettlementMetrics>();
+        services.AddSingleton<ExportLinkSignature>();
+        services.AddSingleton<IExportStorage, LocalExportStorage>();
+        services.AddSingleton<ExportSignal>();
+        services.AddSingleton<ExportRunner>();
+        services.AddHostedService<ExportWorker>();
+        services.AddHostedService<ReconciliationScheduler>();
         services.AddReadStore<SettlementDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Settlement:ReadConnectionString"], ReadPoolSize, SettlementReadStore.Declare);
     }
@@ -42,10 +56,17 @@ public sealed class SettlementModule : IModule
     {
         bus.AddModuleEndpoints<SettlementDbContext>(ModuleName);
         bus.AddModuleBatchConsumer<LedgerProjection>(LedgerMessagesPerBatch);
+        bus.AddConsumer<LedgerReconciliationProjection>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSearchLedger();
+        endpoints.MapRequestExport();
+        endpoints.MapGetMyExports();
+        endpoints.MapGetExport();
+        endpoints.MapDownloadExport();
+        endpoints.MapReconcileDay();
+        endpoints.MapGetReconciliation();
     }
 }

@@ -48,6 +48,6 @@ internal sealed class ExportOptions
     /// <summary>How long a finished file is kept; then it is deleted and the job shows Expired.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Local storage's folder (relative to the content root unless absolute).</summary>
-    public string Directory { get; set; } = "data/settlement-exports";
+    /// <summary>Local storage's folder (relative to the content root unless absolute); every instance must see the same one.</summary>
+    public string Directory { get; set; } = Path.Combine(Path.GetTempPath(), "modular", "settlement-exports");
 }

@@ -17,7 +17,7 @@ namespace Modular.Settlement.Features.RunExports;
 /// a COPY into a local spool file) and zipped in order as each is done (one streaming entry per partition). Memory holds
 /// buffers only. A heartbeat writes progress and renews the lease; the file is visible only once complete.
 /// </summary>
-internal sealed class ExportRunner(IServiceScopeFactory scopes, IExportStorage storage, IOptions<SettlementOptions> options, TimeProvider clock)
+internal sealed class ExportRunner(IServiceScopeFactory scopes, IExportStorage storage, IOptions<SettlementOptions> options)
 {
     public const string CsvType = "text/csv; charset=utf-8";
     public const string ZipType = "application/zip";
@@ -25,15 +25,22 @@ internal sealed class ExportRunner(IServiceScopeFactory scopes, IExportStorage s
     private static readonly UTF8Encoding CsvEncoding = new(encoderShouldEmitUTF8Identifier: true);
     private static readonly UTF8Encoding SpoolEncoding = new(encoderShouldEmitUTF8Identifier: false);
 
-    public async Task<ExportFile> RunAsync(ClaimedExport job, Func<long?, long, Task> heartbeat, CancellationToken cancellationToken)
+    /// <param name="heartbeat">Records (counted, written) and renews the claim; false when the claim was lost, which stops the run.</param>
+    public async Task<ExportFile> RunAsync(ClaimedExport job, Func<long?, long, Task<bool>> heartbeat, CancellationToken stopping)
     {
         var settings = options.Value.Exports;
         var filter = JsonSerializer.Deserialize<LedgerFilter>(job.Filter)!;
+        using var claim = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var cancellationToken = claim.Token;
         var measure = await SendAsync(new MeasureLedgerQuery(filter, job.OrganizationId), cancellationToken);
         var written = 0L;
-        await heartbeat(measure.Rows, 0);
+        if (!await heartbeat(measure.Rows, 0))
+        {
+            throw new OperationCanceledException("The export's claim was lost.");
+        }
+
         using var beat = new CancellationTokenSource();
-        var beating = BeatAsync(() => heartbeat(measure.Rows, Interlocked.Read(ref written)), beat.Token);
+        var beating = BeatAsync(() => heartbeat(measure.Rows, Interlocked.Read(ref written)), claim, beat.Token);
         try
         {
             void Progress(long rows) => Interlocked.Add(ref written, rows);
@@ -147,14 +154,18 @@ internal sealed class ExportRunner(IServiceScopeFactory scopes, IExportStorage s
         return windows;
     }
 
-    private async Task BeatAsync(Func<Task> beat, CancellationToken cancellationToken)
+    private async Task BeatAsync(Func<Task<bool>> beat, CancellationTokenSource claim, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Exports.Lease / 10, clock);
+        using var timer = new PeriodicTimer(options.Value.Exports.Lease / 10);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await beat();
+                if (!await beat())
+                {
+                    await claim.CancelAsync();
+                    return;
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
