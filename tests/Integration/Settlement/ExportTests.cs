@@ -35,7 +35,7 @@ public sealed class ExportTests(TestPlatform platform)
         var ids = await Task.WhenAll(answers.Select(async answer => (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()));
         ids.Distinct().Count().ShouldBe(1, "a retry while the job is active returns that job");
         answers[0].Headers.Location!.ToString().ShouldBe($"/api/settlement/exports/{ids[0]}");
-        var job = await ReadyAsync(finance, ids[0]);
+        var job = await SettlementApi.ReadyAsync(finance, ids[0]);
         job.GetProperty("rowsCounted").GetInt64().ShouldBe(25);
         job.GetProperty("rowsWritten").GetInt64().ShouldBe(25);
         job.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddDays(6));
@@ -77,7 +77,7 @@ public sealed class ExportTests(TestPlatform platform)
         using var finance = _api.Finance();
         var accepted = await finance.PostAsJsonAsync("/api/settlement/exports", DayFilter(day));
         var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var job = await ReadyAsync(finance, id);
+        var job = await SettlementApi.ReadyAsync(finance, id);
         var link = job.GetProperty("download").GetProperty("url").GetString()!;
         job.GetProperty("download").GetProperty("expiresAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(platform.Host.Clock.GetUtcNow().AddMinutes(1).AddSeconds(1));
         using var anonymous = platform.Host.CreateClient();
@@ -114,7 +114,7 @@ public sealed class ExportTests(TestPlatform platform)
         var accepted = await admin.PostAsJsonAsync("/api/settlement/exports", DayFilter(day));
         accepted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var job = await ReadyAsync(admin, id);
+        var job = await SettlementApi.ReadyAsync(admin, id);
         job.GetProperty("rowsWritten").GetInt64().ShouldBe(8);
         var merchantMark = mine.ToString("N")[..8].ToUpperInvariant();
         Lines(await DownloadAsync(job)).Skip(1).ShouldAllBe(line => line.Contains(merchantMark, StringComparison.Ordinal));
@@ -133,18 +133,6 @@ public sealed class ExportTests(TestPlatform platform)
 
     private static object DayFilter(DateTimeOffset day, string? transactionType = null) =>
         new { requestedFrom = day, requestedTo = day.AddDays(1), transactionType };
-
-    private static async Task<JsonElement> ReadyAsync(HttpClient client, Guid id)
-    {
-        JsonElement job = default;
-        await Eventually.HoldsAsync(async () =>
-        {
-            job = await client.GetFromJsonAsync<JsonElement>($"/api/settlement/exports/{id}");
-            job.GetProperty("status").GetString().ShouldNotBe("Failed", job.ToString());
-            return job.GetProperty("status").GetString() == "Ready";
-        }, SettlementApi.Patience, $"export {id} is ready");
-        return job;
-    }
 
     private async Task<byte[]> DownloadAsync(JsonElement job)
     {

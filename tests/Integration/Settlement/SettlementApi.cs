@@ -75,6 +75,19 @@ public sealed class SettlementApi(ModularHostFactory host)
     public static string Day(DateTimeOffset day) =>
         $"requestedFrom={Uri.EscapeDataString(day.ToString("O"))}&requestedTo={Uri.EscapeDataString(day.AddDays(1).ToString("O"))}";
 
+    /// <summary>Polls an export's Location until it is Ready (failing at once if it Failed).</summary>
+    public static async Task<JsonElement> ReadyAsync(HttpClient client, Guid id)
+    {
+        JsonElement job = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            job = await client.GetFromJsonAsync<JsonElement>($"/api/settlement/exports/{id}");
+            job.GetProperty("status").GetString().ShouldNotBe("Failed", job.ToString());
+            return job.GetProperty("status").GetString() == "Ready";
+        }, Patience, $"export {id} is ready");
+        return job;
+    }
+
     public static async Task<string> CodeOf(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
 }

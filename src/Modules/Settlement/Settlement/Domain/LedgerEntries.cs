@@ -29,10 +29,12 @@ internal static class LedgerEntries
         }
 
         var sign = cancellation ? -1L : 1L;
-        var requestedAt = cancellation ? entry.CanceledAt ?? entry.AcquiredAt : entry.ApprovedAt;
-        var submittedAt = entry.AcquiredAt;
+        var approvedAt = Microseconds(entry.ApprovedAt);
+        var canceledAt = entry.CanceledAt is { } canceled ? Microseconds(canceled) : (DateTimeOffset?)null;
+        var submittedAt = Microseconds(entry.AcquiredAt);
+        var requestedAt = cancellation ? canceledAt ?? submittedAt : approvedAt;
         var cancelType = !cancellation ? null
-            : DateOnly.FromDateTime(requestedAt.UtcDateTime) == DateOnly.FromDateTime(entry.ApprovedAt.UtcDateTime) ? LedgerKinds.Void : LedgerKinds.Refund;
+            : DateOnly.FromDateTime(requestedAt.UtcDateTime) == DateOnly.FromDateTime(approvedAt.UtcDateTime) ? LedgerKinds.Void : LedgerKinds.Refund;
         var charge = checked(entry.Fee + entry.Vat);
         var transaction = new LedgerEntry
         {
@@ -45,8 +47,8 @@ internal static class LedgerEntries
             OrderNo = entry.Reference,
             PayNo = entry.ApprovalNumber,
             RequestedAt = requestedAt,
-            PaidAt = entry.ApprovedAt,
-            CanceledAt = entry.CanceledAt,
+            PaidAt = approvedAt,
+            CanceledAt = canceledAt,
             SubmittedAt = submittedAt,
             TransactionType = cancellation ? LedgerKinds.Cancellation : LedgerKinds.Payment,
             Pg = pg,
@@ -85,6 +87,12 @@ internal static class LedgerEntries
         };
         return [transaction, fee];
     }
+
+    /// <summary>
+    /// Times as PostgreSQL keeps them (microseconds): the entry of a published chunk carries .NET ticks, the same entry
+    /// read back by GetAcquisitionsOfDay does not, and both must give the same row.
+    /// </summary>
+    private static DateTimeOffset Microseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));
 
     /// <summary>The fee row's id: a name-based (MD5, version 3) UUID of the acquisition id, the same on every derivation.</summary>
     public static Guid FeeRowId(Guid acquisitionId)
