@@ -28,7 +28,8 @@ namespace Modular.BuildingBlocks.Web;
 /// <summary>The cross-cutting web platform every module runs in: problem details, logs, authentication, health, OpenAPI, bus, migrations.</summary>
 public static class ModularPlatform
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks /health/ready runs; a module adds its own readiness checks with it.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddModularPlatform(this WebApplicationBuilder builder, IReadOnlyList<IModule> modules)
     {

@@ -19,9 +19,14 @@ public sealed class TestDatabase(ServiceSettings settings) : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task ExecuteAsync(string sql)
+    public async Task ExecuteAsync(string sql, params object[] parameters)
     {
         await using var command = _dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 

@@ -4,19 +4,26 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Acquisition.CardNetwork;
 using Modular.Acquisition.Features;
+using Modular.Acquisition.Features.Acquire;
 using Modular.Acquisition.Features.AuthorizePayment;
 using Modular.Acquisition.Features.CancelPayment;
+using Modular.Acquisition.Features.CloseAcquiringError;
 using Modular.Acquisition.Features.CreateMerchant;
+using Modular.Acquisition.Features.GetAcquiringError;
+using Modular.Acquisition.Features.GetAcquiringErrors;
 using Modular.Acquisition.Features.GetMerchant;
 using Modular.Acquisition.Features.GetMerchants;
 using Modular.Acquisition.Features.GetTransactions;
 using Modular.Acquisition.Features.ImportMerchants;
+using Modular.Acquisition.Features.RetryAcquiringErrors;
 using Modular.Acquisition.Features.UpdateMerchant;
 using Modular.Acquisition.Infrastructure;
 using Modular.Acquisition.ReadModels;
+using Modular.BuildingBlocks.Infrastructure.Email;
 using Modular.BuildingBlocks.Infrastructure.Messaging;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
+using Modular.BuildingBlocks.Web;
 using Modular.BuildingBlocks.Web.Modules;
 
 namespace Modular.Acquisition;
@@ -43,12 +50,29 @@ public sealed class AcquisitionModule : IModule
         services.AddSingleton<PaymentAnswerRecorder>();
         services.AddHostedService(provider => provider.GetRequiredService<PaymentAnswerRecorder>());
         services.AddHostedService<PaymentAuthorizer>();
+        AddAcquiring(services, context);
         services.AddReadStore<AcquisitionDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Acquisition:ReadConnectionString"], maxPoolSize: 5, AcquisitionReadStore.Declare);
         services.AddReadModelRebuild<AcquisitionDbContext, PaymentTransactionDocument>(
             ModuleName, PaymentTransactionRebuild.Table, PaymentTransactionRebuild.LoadAsync, PaymentTransactionDocument.Newer);
         services.AddReadModelRebuild<AcquisitionDbContext, MerchantDocument>(
             ModuleName, MerchantRebuild.Table, MerchantRebuild.LoadAsync, MerchantDocument.Newer);
+    }
+
+    /// <summary>The acquiring loop (Features/Acquire): one leader across instances, its error table, alerts and lag.</summary>
+    private static void AddAcquiring(IServiceCollection services, ModuleContext context)
+    {
+        services.Configure<AcquiringOptions>(context.Configuration.GetSection(AcquiringOptions.Section));
+        services.AddEmail(context.Configuration, context.Services.Smtp);
+        services.AddSingleton<AcquiringQueue>();
+        services.AddSingleton<AcquisitionWriter>();
+        services.AddSingleton<AcquiringErrorLog>();
+        services.AddSingleton<AbandonedAlerts>();
+        services.AddSingleton<AcquiringLag>();
+        services.AddSingleton<AcquiringLeadership>();
+        services.AddSingleton<AcquiringRun>();
+        services.AddHostedService<AcquiringLoop>();
+        services.AddHealthChecks().AddCheck<AcquiringLagHealthCheck>("acquiring-lag", tags: [ModularPlatform.ReadyTag]);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -68,5 +92,9 @@ public sealed class AcquisitionModule : IModule
         endpoints.MapGetMerchants();
         endpoints.MapGetMerchant();
         endpoints.MapGetTransactions();
+        endpoints.MapGetAcquiringErrors();
+        endpoints.MapGetAcquiringError();
+        endpoints.MapRetryAcquiringErrors();
+        endpoints.MapCloseAcquiringError();
     }
 }

@@ -4,7 +4,7 @@ using Modular.BuildingBlocks.Infrastructure.Persistence;
 
 namespace Modular.Acquisition.Infrastructure;
 
-/// <summary>Acquisition's write model: merchants and the payment transactions asked of the card network.</summary>
+/// <summary>Acquisition's write model: merchants, the payment transactions asked of the card network and the acquiring loop's errors.</summary>
 internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext> options) : ModuleDbContext(options)
 {
     public override string Schema => AcquisitionModule.ModuleName;
@@ -12,6 +12,8 @@ internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext
     public DbSet<Merchant> Merchants => Set<Merchant>();
 
     public DbSet<PaymentTransaction> Payments => Set<PaymentTransaction>();
+
+    public DbSet<AcquiringError> AcquiringErrors => Set<AcquiringError>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -30,6 +32,14 @@ internal sealed class AcquisitionDbContext(DbContextOptions<AcquisitionDbContext
             payment.Property(p => p.Status).HasConversion<string>();
             payment.Property(p => p.Version).IsConcurrencyToken();
             payment.Property<string?>(PaymentTraces.Property);
+        });
+        modelBuilder.Entity<AcquiringError>(error =>
+        {
+            error.ToTable("acquiring_errors");
+            error.Property(e => e.Status).HasConversion<string>();
+            error.Property(e => e.Version).IsConcurrencyToken();
+            error.Property(e => e.Reasons).HasColumnType("jsonb");
+            error.Property(e => e.Payload).HasColumnType("jsonb");
         });
     }
 }

@@ -1,0 +1,5 @@
+using Modular.BuildingBlocks.Application.Messaging;
+
+namespace Modular.Acquisition.Features.GetAcquiringError;
+
+internal sealed record GetAcquiringErrorQuery(Guid Id) : IQuery<AcquiringErrorDetail>;

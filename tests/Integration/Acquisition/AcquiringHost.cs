@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Acquisition.Contracts;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Acquisition;
+
+/// <summary>
+/// A Host of its own on a database of its own for the acquiring loop's tests (no other host's loop acquires there, and a
+/// test may loosen the schema to store the legacy rows the loop must refuse), with a quick loop and Settlement's view
+/// of it: every AcquisitionsRecorded heard, and GetAcquisitionsOfDay.
+/// </summary>
+public sealed class AcquiringHost : IAsyncDisposable
+{
+    public static readonly IReadOnlyDictionary<string, string> QuickLoop = new Dictionary<string, string>
+    {
+        ["Acquisition:Acquiring:Interval"] = "00:00:00.200",
+        ["Acquisition:Acquiring:RetryInterval"] = "00:00:00.200",
+        ["Acquisition:Acquiring:LeaderRetryInterval"] = "00:00:00.200",
+        ["Acquisition:Acquiring:ChunkSize"] = "500",
+        ["Acquisition:Acquiring:SweepInterval"] = "00:00:02",
+        ["Acquisition:Acquiring:AlertRecipients:0"] = "acquiring-ops@modular.test",
+    };
+
+    private readonly ConcurrentQueue<AcquisitionsRecorded> _recorded = new();
+    private HostReceiveEndpointHandle? _handle;
+
+    private AcquiringHost(ModularHostFactory host)
+    {
+        Host = host;
+        Api = new AcquisitionApi(host);
+    }
+
+    public ModularHostFactory Host { get; }
+
+    public AcquisitionApi Api { get; }
+
+    public TestDatabase Database => Api.Database;
+
+    /// <summary>Every acquisition published, in the order heard.</summary>
+    public IReadOnlyList<AcquisitionEntry> Published => _recorded.SelectMany(message => message.Acquisitions).ToList();
+
+    public IReadOnlyList<AcquisitionsRecorded> Messages => _recorded.ToList();
+
+    public static async Task<AcquiringHost> StartAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var settings = platform.Settings.Concat(await platform.Database.CreateDatabaseAsync()).Concat(QuickLoop).Concat(overrides ?? new Dictionary<string, string>())
+            .GroupBy(setting => setting.Key).ToDictionary(group => group.Key, group => group.Last().Value);
+        var acquiring = new AcquiringHost(new ModularHostFactory(settings));
+        var bus = acquiring.Host.Services.GetRequiredService<IBus>();
+        acquiring._handle = bus.ConnectReceiveEndpoint($"tests-acquiring-{Guid.NewGuid():N}", endpoint =>
+        {
+            endpoint.Handler<AcquisitionsRecorded>(context =>
+            {
+                acquiring._recorded.Enqueue(context.Message);
+                return Task.CompletedTask;
+            });
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.AutoDelete = true;
+                rabbit.Durable = false;
+            }
+        });
+        await acquiring._handle.Ready;
+        return acquiring;
+    }
+
+    /// <summary>An approved payment as the authorizer stores it, approved <paramref name="approvedAgo"/> ago.</summary>
+    public async Task<Guid> ApprovedPaymentAsync(Guid merchantId, long amount, TimeSpan? approvedAgo = null, Guid? organizationId = null)
+    {
+        var id = Guid.CreateVersion7();
+        await Database.ExecuteAsync(
+            """
+            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, card_bin,
+                card_last4, status, approval_number, requested_at, approved_at, version)
+            SELECT $1, $2, coalesce((SELECT organization_id FROM acquisition.merchants WHERE id = $2), $5), $3, $4,
+                'tok_visa_approve', '411111', '1111', 'Approved', 'A' || substr(md5($1::text), 1, 7), now() - $6, now() - $6, 2
+            """, id, merchantId, Guid.CreateVersion7(), amount, organizationId ?? Guid.CreateVersion7(), approvedAgo ?? TimeSpan.Zero);
+        return id;
+    }
+
+    public Task<long> AcquisitionsOfAsync(Guid paymentId, string kind = "Payment") => Database.ScalarAsync<long>(
+        "SELECT count(*) FROM acquisition.acquisitions WHERE payment_id = $1 AND kind = $2", paymentId, kind);
+
+    public async Task<IReadOnlyList<AcquisitionEntry>> AcquisitionsOfDayAsync(DateOnly day, Guid? after = null, int limit = 10_000)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetAcquisitionsOfDay(day, after, limit));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_handle is not null)
+        {
+            await _handle.StopAsync();
+        }
+
+        await Host.DisposeAsync();
+    }
+}
