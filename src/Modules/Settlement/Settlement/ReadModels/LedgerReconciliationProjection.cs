@@ -50,7 +50,7 @@ internal sealed class LedgerReconciliationProjection(
 
         await LedgerRows.PutAsync(db, differences.Where(d => d.Kind != Extra).Select(d => d.Row).ToList(), settings.LedgerInsertChunk, cancellationToken);
         await LedgerRows.RemoveAsync(db, differences.Where(d => d.Kind == Extra).Select(d => d.Row.Id).ToList(), cancellationToken);
-        await RecordAsync(page, expected.Count, differences, isLast, cancellationToken);
+        await RecordAsync(page, acquisitions.Count, differences, isLast, cancellationToken);
         if (!isLast)
         {
             db.Publish(page with { After = acquisitions[^1].AcquisitionId, Page = page.Page + 1 });
