@@ -47,16 +47,17 @@ public static class ModuleEndpoints
     /// <c>IConsumer&lt;Batch&lt;TMessage&gt;&gt;</c>, and each batch (up to <see cref="MessagingOptions.ConsumerBatchSize"/>
     /// messages, or what arrived within <see cref="MessagingOptions.ConsumerBatchWindow"/>) is one inbox transaction
     /// instead of one per message. One failing message fails (and retries) its whole batch, so such consumers answer bad
-    /// input with messages, never with exceptions.
+    /// input with messages, never with exceptions. <paramref name="messageLimit"/> lowers the batch size for messages that
+    /// are themselves chunks of many items (Settlement's ledger takes 1,000 acquisitions per message).
     /// </summary>
-    public static IBusRegistrationConfigurator AddModuleBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+    public static IBusRegistrationConfigurator AddModuleBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, int? messageLimit = null)
         where TConsumer : class, IConsumer
     {
         bus.AddConsumer<TConsumer>((context, consumer) =>
         {
             var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
             consumer.Options<BatchOptions>(batch => batch
-                .SetMessageLimit(options.ConsumerBatchSize)
+                .SetMessageLimit(Math.Min(options.ConsumerBatchSize, messageLimit ?? int.MaxValue))
                 .SetTimeLimit(options.ConsumerBatchWindow)
                 .SetConcurrencyLimit(options.ConsumerBatchConcurrency));
         });

@@ -34,6 +34,9 @@ public sealed class ReadStore<TContext> : IDisposable
     /// <summary>For query handlers: a read-only session on the read-side pool.</summary>
     public IQuerySession QuerySession() => _store.QuerySession();
 
+    /// <summary>For query handlers that stream exports (COPY from the store's tables): a connection of the read-side pool.</summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _readDataSource.OpenConnectionAsync(cancellationToken);
+
     /// <summary>For projections and rebuilds: a session that joins the DbContext's open transaction (it never commits by itself).</summary>
     public IDocumentSession SessionIn(TContext dbContext)
     {
