@@ -1,0 +1,21 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Web.OpenApi;
+using Modular.BuildingBlocks.Web.Security;
+
+namespace Modular.Billing.Features.SetPricePlan;
+
+internal static class SetPricePlanEndpoint
+{
+    public static void MapSetPricePlan(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPut("/api/billing/price-plans/{product}", async (string product, PricePlanRequest request, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(new SetPricePlanCommand(product, request.UnitPrice, request.MinimumFee), cancellationToken)))
+            .WithSummary("Set a product's unit price and monthly minimum fee")
+            .Refuses(StatusCodes.Status422UnprocessableEntity)
+            .RequireAnyRole(Roles.BillingOperator);
+
+    internal sealed record PricePlanRequest(decimal UnitPrice, long MinimumFee);
+}
