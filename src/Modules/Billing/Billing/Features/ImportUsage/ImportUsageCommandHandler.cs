@@ -46,18 +46,19 @@ internal sealed class ImportUsageCommandHandler(BillingDbContext db, IMediator m
         }
 
         var rows = sheet.Rows.Select(row => UsageUploadRow.Parse(row, headers, errors)).ToList();
-        var typed = rows.Where(row => row.IsTyped).ToList();
-        await CheckOrganizationsAsync(typed, headers, errors, cancellationToken);
-        await CheckProductsAsync(typed, headers, errors, cancellationToken);
-        CheckDuplicatesInFile(typed, headers, errors);
-        await CheckKeyOwnersAsync(typed, headers, errors, cancellationToken);
+        // Each check looks at every row whose cells it needs were typed, so one bad cell never hides another.
+        await CheckOrganizationsAsync(rows.Where(row => row.OrganizationId is not null).ToList(), headers, errors, cancellationToken);
+        await CheckProductsAsync(rows.Where(row => row.Product.Length > 0).ToList(), headers, errors, cancellationToken);
+        var keyed = rows.Where(row => row.ApiKey.Length > 0 && row.OrganizationId is not null).ToList();
+        CheckDuplicatesInFile(keyed, headers, errors);
+        await CheckKeyOwnersAsync(keyed, headers, errors, cancellationToken);
         if (errors.Count > 0)
         {
             throw Refused(errors, $"{errors.Select(error => error.Row).Distinct().Count()} of {rows.Count} rows are invalid; nothing was stored.");
         }
 
-        await StoreAsync(typed, cancellationToken);
-        return new ImportedUsage(typed.Count);
+        await StoreAsync(rows, cancellationToken);
+        return new ImportedUsage(rows.Count);
     }
 
     private async Task CheckOrganizationsAsync(List<UsageUploadRow> rows, Dictionary<string, string> headers, List<CellError> errors, CancellationToken cancellationToken)
@@ -83,7 +84,7 @@ internal sealed class ImportUsageCommandHandler(BillingDbContext db, IMediator m
 
     private static void CheckDuplicatesInFile(List<UsageUploadRow> rows, Dictionary<string, string> headers, List<CellError> errors)
     {
-        foreach (var group in rows.GroupBy(row => (row.ApiKey, row.BatchDate, row.Product)).Where(group => group.Count() > 1))
+        foreach (var group in rows.Where(row => row.BatchDate is not null && row.Product.Length > 0).GroupBy(row => (row.ApiKey, row.BatchDate, row.Product)).Where(group => group.Count() > 1))
         {
             var first = group.First().Number;
             errors.AddRange(group.Skip(1).Select(row => Cell(row, UsageColumns.Product, headers, row.Product, CellCodes.DuplicateInFile,

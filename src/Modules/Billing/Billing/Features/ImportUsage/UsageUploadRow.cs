@@ -10,8 +10,6 @@ internal sealed record UsageUploadRow(int Number, Guid? OrganizationId, string A
     public const int MaxTextLength = 100;
     public const long MaxQuantity = 1_000_000_000_000L;
 
-    public bool IsTyped => OrganizationId is not null && BatchDate is not null && Quantity is not null && ApiKey.Length > 0 && Product.Length > 0 && Unit.Length > 0;
-
     public static UsageUploadRow Parse(SheetRow row, IReadOnlyDictionary<string, string> headers, ICollection<CellError> errors)
     {
         string Cell(string column) => headers.TryGetValue(column, out var header) ? row.Cells.GetValueOrDefault(header, "") : "";
