@@ -97,13 +97,23 @@ public static partial class BillingApi
 
     public static async Task<JsonElement> FinishedAsync(HttpClient client, Guid dispatchId, TimeSpan timeout, Func<string>? context = null)
     {
-        JsonElement progress = default;
-        await Eventually.HoldsAsync(async () =>
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
         {
-            progress = await ProgressAsync(client, dispatchId);
-            return progress.GetProperty("status").GetString() != "Running";
-        }, timeout, $"dispatch {dispatchId} finishes (last: {progress})\n{context?.Invoke()}");
-        return progress;
+            var progress = await ProgressAsync(client, dispatchId);
+            if (progress.GetProperty("status").GetString() != "Running")
+            {
+                return progress;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                var outcomes = await client.GetStringAsync($"/api/billing/dispatches/{dispatchId}/invoices");
+                throw new TimeoutException($"Dispatch {dispatchId} still runs after {timeout.TotalSeconds:0} s: {progress}\n{outcomes[..Math.Min(2000, outcomes.Length)]}\n{context?.Invoke()}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     public static async Task<string?> CodeOf(HttpResponseMessage response) =>

@@ -16,7 +16,7 @@ internal static class InvoiceHtml
         var lines = new StringBuilder();
         foreach (var line in invoice.Lines)
         {
-            lines.Append("<tr><td>").Append(Encode(line.ApiKey)).Append("</td><td>").Append(Encode(line.Product))
+            lines.Append("<tr><td class=\"key\">").Append(Encode(line.ApiKey)).Append("</td><td>").Append(Encode(line.Product))
                 .Append("</td><td>").Append(line.BatchDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "")
                 .Append("</td><td class=\"n\">").Append(line.Quantity.ToString("N0", Numbers))
                 .Append("</td><td>").Append(Encode(line.Unit))

@@ -7,13 +7,15 @@ namespace Modular.Billing.Pdf;
 
 /// <summary>
 /// HTML to PDF in Debian's Chromium through Playwright: one headless browser per process, launched on first use and
-/// relaunched if it dies, and at most <see cref="BillingOptions.MaxPdfPages"/> pages rendering at once. A missing
-/// executable fails the render loudly (the Host still starts: only PDFs need it).
+/// relaunched if it dies, and at most <see cref="BillingOptions.MaxPdfPages"/> pages, kept open and reused: a new page
+/// is a new renderer process that loads the CJK fonts again (seconds on a busy machine), a reused one has them. A
+/// missing executable fails the render loudly (the Host still starts: only PDFs need it).
 /// </summary>
 internal sealed class PdfRenderer(IOptions<BillingOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _pages = new(Math.Max(1, options.Value.MaxPdfPages));
     private readonly SemaphoreSlim _launch = new(1);
+    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> _idle = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -23,15 +25,25 @@ internal sealed class PdfRenderer(IOptions<BillingOptions> options, ILogger<PdfR
         try
         {
             var browser = await BrowserAsync(cancellationToken);
-            var page = await browser.NewPageAsync();
+            var page = _idle.TryTake(out var idle) && !idle.IsClosed && idle.Context.Browser == browser ? idle : await browser.NewPageAsync();
+            var reusable = false;
             try
             {
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-                return await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+                var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+                reusable = true;
+                return pdf;
             }
             finally
             {
-                await page.CloseAsync();
+                if (reusable)
+                {
+                    _idle.Add(page);
+                }
+                else
+                {
+                    await page.CloseAsync();
+                }
             }
         }
         finally
