@@ -37,7 +37,7 @@ public static partial class BillingApi
 
     public static async Task PriceAsync(HttpClient client, string product, decimal unitPrice, long minimumFee)
     {
-        var response = await client.PutAsJsonAsync($"/api/billing/price-plans/{product}", new { unitPrice, minimumFee });
+        var response = await client.PutAsJsonAsync("/api/billing/price-plans", new { product, unitPrice, minimumFee });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 

@@ -79,7 +79,7 @@ internal sealed class ImportUsageCommandHandler(BillingDbContext db, IMediator m
         var products = rows.Select(row => row.Product).Distinct().ToList();
         var priced = (await db.PricePlans.Where(plan => products.Contains(plan.Product)).Select(plan => plan.Product).ToListAsync(cancellationToken)).ToHashSet();
         errors.AddRange(rows.Where(row => !priced.Contains(row.Product)).Select(row => Cell(row, UsageColumns.Product, headers, row.Product,
-            CellCodes.UnknownValue, "No price plan names this product; set its price first (PUT /api/billing/price-plans/{product}).")));
+            CellCodes.UnknownValue, "No price plan names this product; set its price first (PUT /api/billing/price-plans).")));
     }
 
     private static void CheckDuplicatesInFile(List<UsageUploadRow> rows, Dictionary<string, string> headers, List<CellError> errors)

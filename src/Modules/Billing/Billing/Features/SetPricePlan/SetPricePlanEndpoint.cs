@@ -11,11 +11,9 @@ namespace Modular.Billing.Features.SetPricePlan;
 internal static class SetPricePlanEndpoint
 {
     public static void MapSetPricePlan(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPut("/api/billing/price-plans/{product}", async (string product, PricePlanRequest request, IMediator mediator, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await mediator.Send(new SetPricePlanCommand(product, request.UnitPrice, request.MinimumFee), cancellationToken)))
-            .WithSummary("Set a product's unit price and monthly minimum fee")
+        endpoints.MapPut("/api/billing/price-plans", async (SetPricePlanCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await mediator.Send(command, cancellationToken)))
+            .WithSummary("Create or change a product's unit price and monthly minimum fee")
             .Refuses(StatusCodes.Status422UnprocessableEntity)
             .RequireAnyRole(Roles.BillingOperator);
-
-    internal sealed record PricePlanRequest(decimal UnitPrice, long MinimumFee);
 }
