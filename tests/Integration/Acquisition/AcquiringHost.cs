@@ -8,7 +8,7 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Acquisition;
 
 /// <summary>
-/// A Host of its own on a database of its own for the acquiring loop's tests (no other host's loop acquires there, and a
+/// A Host of its own on a database and a broker of its own for the acquiring loop's tests (no other host's loop acquires there, and a
 /// test may loosen the schema to store the legacy rows the loop must refuse), with a quick loop and Settlement's view
 /// of it: every AcquisitionsRecorded heard, and GetAcquisitionsOfDay.
 /// </summary>
@@ -44,9 +44,12 @@ public sealed class AcquiringHost : IAsyncDisposable
 
     public IReadOnlyList<AcquisitionsRecorded> Messages => _recorded.ToList();
 
-    /// <summary>The test run's services on a new database, with the quick loop and <paramref name="overrides"/>.</summary>
+    /// <summary>
+    /// A new database and a broker apart from the shared host's (its consumers would take this host's messages to their
+    /// own database), with the quick loop and <paramref name="overrides"/>.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> SettingsAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null) =>
-        platform.Settings.Concat(await platform.Database.CreateDatabaseAsync()).Concat(QuickLoop).Concat(overrides ?? new Dictionary<string, string>())
+        (await platform.OutageAsync()).Settings.Concat(QuickLoop).Concat(overrides ?? new Dictionary<string, string>())
             .GroupBy(setting => setting.Key).ToDictionary(group => group.Key, group => group.Last().Value);
 
     public static async Task<AcquiringHost> StartAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null) =>
