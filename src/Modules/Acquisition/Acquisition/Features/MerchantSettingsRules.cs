@@ -1,6 +1,5 @@
 using FluentValidation;
 using Modular.Acquisition.Domain;
-using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features;
 

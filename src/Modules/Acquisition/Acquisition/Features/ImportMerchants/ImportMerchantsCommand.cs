@@ -1,5 +1,4 @@
 using Modular.BuildingBlocks.Application.Messaging;
-using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 

@@ -1,7 +1,7 @@
-namespace Modular.BuildingBlocks.Web.Uploads;
+namespace Modular.Acquisition.Features;
 
-/// <summary>Why a field (a form field, or a cell of an uploaded sheet) was refused: stable reason codes.</summary>
-public static class CellCodes
+/// <summary>Why a merchant field (a form field, or a cell of an uploaded sheet) was refused: stable reason codes.</summary>
+internal static class CellCodes
 {
     public const string Required = "required";
     public const string Format = "format";

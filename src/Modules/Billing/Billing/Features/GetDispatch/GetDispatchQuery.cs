@@ -1,5 +1,0 @@
-using Modular.BuildingBlocks.Application.Messaging;
-
-namespace Modular.Billing.Features.GetDispatch;
-
-internal sealed record GetDispatchQuery(Guid DispatchId) : IQuery<DispatchProgress>;
