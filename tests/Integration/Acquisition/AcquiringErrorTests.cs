@@ -92,7 +92,9 @@ public sealed class AcquiringErrorTests(TestPlatform platform)
 
         await Eventually.HoldsAsync(async () => (await ErrorsAsync(finance, $"status=Resolved&merchantId={mistyped}")).Count == 2, Patience,
             "the retried errors are resolved by their acquisition");
-        acquiring.Published.Count(entry => entry.PaymentId == again || entry.PaymentId == bad.Keys.ElementAt(1)).ShouldBe(2);
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(acquiring.Published.Count(entry => entry.PaymentId == again || entry.PaymentId == bad.Keys.ElementAt(1)) == 2), Patience,
+            "their acquisitions are published (through the outbox, just after the chunk commits)");
         acquiring.Published.Single(entry => entry.PaymentId == again).Fee.ShouldBe(175);
 
         // The rest are closed by hand: abandoned with a note, and a resolved error cannot be retried.

@@ -7,7 +7,11 @@ namespace Modular.Tests.Integration.Acquisition;
 [Collection(IntegrationCollection.Name)]
 public sealed class AcquiringLeadershipTests(TestPlatform platform)
 {
-    private const string LeaderLocks = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+    // The leader's session lock (AcquiringLeadership's key, 0x61637175697265) in this database; projections hold other advisory locks.
+    private const string LeaderLocks = """
+        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND (classid::bigint << 32 | objid::bigint) = 27412411693232741 AND objsubid = 1
+        """;
 
     [Fact]
     public async Task A_standby_acquires_within_seconds_after_the_leader_process_is_killed()
