@@ -49,7 +49,7 @@ public sealed class AcquiringHost : IAsyncDisposable
     /// own database), with the quick loop and <paramref name="overrides"/>.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> SettingsAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null) =>
-        (await platform.OutageAsync()).Settings.Concat(QuickLoop).Concat(overrides ?? new Dictionary<string, string>())
+        (await platform.IsolatedHostAsync()).Settings.Concat(QuickLoop).Concat(overrides ?? new Dictionary<string, string>())
             .GroupBy(setting => setting.Key).ToDictionary(group => group.Key, group => group.Last().Value);
 
     public static async Task<AcquiringHost> StartAsync(TestPlatform platform, IReadOnlyDictionary<string, string>? overrides = null) =>

@@ -15,7 +15,7 @@ public sealed class WalkthroughTests(TestPlatform platform)
     public async Task The_readme_walkthrough_works_on_the_demo_data_and_the_demo_data_is_repeatable()
     {
         // A fresh database and a broker of its own, as a fresh ./run.sh has: no other host consumes its messages.
-        var (_, settings) = await platform.OutageAsync();
+        var (_, settings) = await platform.IsolatedHostAsync();
         await HostProcess.RunAsync(settings, "Development", "--seed-demo");
         await using var host = await HostProcess.StartAsync(settings, environment: "Development");
         var url = host.Address.ToString().TrimEnd('/');

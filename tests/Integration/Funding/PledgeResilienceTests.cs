@@ -15,7 +15,7 @@ public sealed class PledgeResilienceTests(TestPlatform platform)
     public async Task Pledges_taken_while_the_broker_is_out_are_each_paid_once_after_it_returns_and_none_fails_for_the_outage(BrokerOutage outage)
     {
         // A host of its own on a broker of its own: no other host may deliver or time out what the outage holds back.
-        var (broker, settings) = await platform.OutageAsync();
+        var (broker, settings) = await platform.IsolatedHostAsync();
         await using var host = new ModularHostFactory(settings);
         var api = new FundingApi(host);
         var (project, tiers) = await api.OpenProjectAsync(goal: 10_000_000, tiers: [FundingApi.Tier(30_000, 60)]);

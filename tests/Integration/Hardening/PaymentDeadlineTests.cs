@@ -21,7 +21,7 @@ public sealed class PaymentDeadlineTests(TestPlatform platform)
     [Fact]
     public async Task A_60_s_broker_outage_with_orders_flowing_cancels_no_order_and_each_is_paid_once()
     {
-        var (broker, settings) = await platform.OutageAsync();
+        var (broker, settings) = await platform.IsolatedHostAsync();
         await using var host = new ModularHostFactory(settings);
         var api = new OrderingApi(host);
         var product = await api.CreateProductAsync(stock: 1_000);
@@ -44,7 +44,7 @@ public sealed class PaymentDeadlineTests(TestPlatform platform)
     [Fact]
     public async Task A_Host_killed_during_authorization_and_restarted_cancels_no_order_and_each_is_paid_once()
     {
-        var (_, settings) = await platform.OutageAsync();
+        var (_, settings) = await platform.IsolatedHostAsync();
         var slowNetwork = settings
             .Append(new("Acquisition:CardNetwork:MinLatencyMs", "3000"))
             .Append(new("Acquisition:CardNetwork:MaxLatencyMs", "4000"))

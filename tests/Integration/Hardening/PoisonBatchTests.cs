@@ -69,8 +69,8 @@ public sealed class PoisonBatchTests(TestPlatform platform)
     public async Task A_poison_answer_in_a_recorded_batch_fails_alone_and_the_other_99_are_recorded_on_the_first_ask()
     {
         // A card the network declines with a reason PostgreSQL refuses; every answer arrives at once, so they share batches.
-        var (_, outage) = await platform.OutageAsync();
-        var settings = new Dictionary<string, string>(outage)
+        var (_, isolated) = await platform.IsolatedHostAsync();
+        var settings = new Dictionary<string, string>(isolated)
         {
             ["Acquisition:CardNetwork:MinLatencyMs"] = "300",
             ["Acquisition:CardNetwork:MaxLatencyMs"] = "300",

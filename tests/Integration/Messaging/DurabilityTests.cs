@@ -11,7 +11,7 @@ public sealed class DurabilityTests(TestPlatform platform)
     [InlineData(BrokerOutage.Frozen)]
     public async Task During_a_broker_outage_50_commands_succeed_and_each_has_exactly_one_effect_after_it_returns(BrokerOutage outage)
     {
-        var (broker, settings) = await platform.OutageAsync();
+        var (broker, settings) = await platform.IsolatedHostAsync();
         await using var host = await ProbeHost.StartAsync(settings);
         var effects = ProbeEffects.Open(settings);
         var pings = Enumerable.Range(0, 50).Select(_ => Guid.CreateVersion7()).ToList();

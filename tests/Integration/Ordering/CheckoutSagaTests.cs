@@ -100,7 +100,7 @@ public sealed class CheckoutSagaTests(TestPlatform platform)
     public async Task Deadlines_passing_while_the_payment_requests_wait_in_the_outbox_cancel_no_order_and_each_is_paid_once(BrokerOutage outage)
     {
         // A host of its own on a broker of its own: no other host may deliver or time out what the outage holds back.
-        var (broker, settings) = await platform.OutageAsync();
+        var (broker, settings) = await platform.IsolatedHostAsync();
         await using var host = new ModularHostFactory(settings);
         var api = new OrderingApi(host);
         var product = await api.CreateProductAsync(stock: 60);

@@ -16,8 +16,8 @@ public sealed class ExportPartitionTests(TestPlatform platform)
     [Fact]
     public async Task More_rows_than_the_single_file_limit_become_a_zip_of_3_day_partitions_and_a_stopped_hosts_job_restarts_cleanly()
     {
-        var (_, outage) = await platform.OutageAsync();
-        var settings = outage.Concat(new Dictionary<string, string>
+        var (_, isolated) = await platform.IsolatedHostAsync();
+        var settings = isolated.Concat(new Dictionary<string, string>
         {
             ["Settlement:Exports:SingleFileRowLimit"] = "20",
             ["Settlement:Exports:Lease"] = "00:00:03",

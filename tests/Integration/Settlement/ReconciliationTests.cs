@@ -16,8 +16,7 @@ public sealed class ReconciliationTests(TestPlatform platform)
     [Fact]
     public async Task A_run_repairs_missing_changed_and_extra_rows_from_Acquisitions_day_and_a_second_run_changes_nothing()
     {
-        var (_, outage) = await platform.OutageAsync();
-        await using var acquiring = await AcquiringHost.StartAsync(platform, overrides: outage);
+        await using var acquiring = await AcquiringHost.StartAsync(platform);
         var api = new SettlementApi(acquiring.Host);
         var merchant = await acquiring.Api.CreateMerchantAsync();
         var payments = new List<Guid>();

@@ -5,7 +5,7 @@ namespace Modular.Tests.Integration.Support;
 
 /// <summary>
 /// What one test run shares, apart from anything ./run.sh uses: a RabbitMQ and a PostgreSQL container and an SMTP sink,
-/// started once and together, and the hosts on them (created on first use). Outage tests get a broker of their own.
+/// started once and together, and the hosts on them (created on first use). Hosts of a test's own get another broker.
 /// </summary>
 public sealed class TestPlatform : IAsyncLifetime
 {
@@ -14,7 +14,7 @@ public sealed class TestPlatform : IAsyncLifetime
     private readonly SmtpSink _smtp = new();
     private readonly Lazy<ModularHostFactory> _host;
     private readonly Lazy<IamHost> _iam;
-    private readonly Lazy<Task<BrokerContainer>> _outageBroker = new(StartOutageBrokerAsync);
+    private readonly Lazy<Task<BrokerContainer>> _isolatedBroker = new(StartIsolatedBrokerAsync);
 
     public TestPlatform()
     {
@@ -42,12 +42,13 @@ public sealed class TestPlatform : IAsyncLifetime
     public IamHost Iam => _iam.Value;
 
     /// <summary>
-    /// Settings for a host that a test cuts off from its broker: a broker container of its own (shared by such tests,
-    /// which restore it) and a fresh database, so no other host delivers or times out what the outage holds back.
+    /// Settings for a host of a test's own: a fresh database and a broker that the shared Host never connects to (one
+    /// container for all such hosts; tests that stop or freeze it restore it). On the shared broker the shared Host's
+    /// consumers would take the own host's messages to the shared database, and an outage would hold back theirs.
     /// </summary>
-    public async Task<(BrokerContainer Broker, IReadOnlyDictionary<string, string> Settings)> OutageAsync()
+    public async Task<(BrokerContainer Broker, IReadOnlyDictionary<string, string> Settings)> IsolatedHostAsync()
     {
-        var broker = await _outageBroker.Value;
+        var broker = await _isolatedBroker.Value;
         var database = await _database.CreateDatabaseAsync();
         var settings = Settings.Concat(database).Concat(broker.Settings)
             .GroupBy(setting => setting.Key).ToDictionary(group => group.Key, group => group.Last().Value);
@@ -66,15 +67,15 @@ public sealed class TestPlatform : IAsyncLifetime
             _iam.IsValueCreated ? _iam.Value.DisposeAsync().AsTask() : Task.CompletedTask,
             _host.IsValueCreated ? _host.Value.DisposeAsync().AsTask() : Task.CompletedTask);
 
-        if (_outageBroker.IsValueCreated)
+        if (_isolatedBroker.IsValueCreated)
         {
-            await (await _outageBroker.Value).DisposeAsync();
+            await (await _isolatedBroker.Value).DisposeAsync();
         }
 
         await Task.WhenAll(_broker.DisposeAsync().AsTask(), _database.DisposeAsync().AsTask(), _smtp.DisposeAsync().AsTask());
     }
 
-    private static async Task<BrokerContainer> StartOutageBrokerAsync()
+    private static async Task<BrokerContainer> StartIsolatedBrokerAsync()
     {
         var broker = new BrokerContainer(TestContainers.RabbitMq(hostPort: FreePorts.Next()));
         await broker.StartAsync();
