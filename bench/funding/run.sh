@@ -54,9 +54,9 @@ OWNER_TOKEN="$(python3 bench/token.py "$KEY" "$(uuid)" MerchantAdmin "$ORGANIZAT
 open_project() { # title tier-a-quantity → "project tierA tierB"
   local starts deadline project
   starts="$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)"; deadline="$(date -u -d '+30 days' +%Y-%m-%dT%H:%M:%SZ)"
-  project="$(curl -fs -X POST "$URL/api/funding/projects" -H "Authorization: Bearer $OWNER_TOKEN" -H 'Content-Type: application/json' \
+  project="$(curl -sS --fail-with-body -X POST "$URL/api/funding/projects" -H "Authorization: Bearer $OWNER_TOKEN" -H 'Content-Type: application/json' \
     -d "{\"merchantId\":\"$MERCHANT\",\"title\":\"$1\",\"goal\":100000000,\"startsAt\":\"$starts\",\"deadline\":\"$deadline\",
-         \"tiers\":[{\"name\":\"A\",\"price\":30000,\"quantity\":$2},{\"name\":\"B\",\"price\":10000,\"quantity\":null}]}")"
+         \"tiers\":[{\"name\":\"A\",\"price\":30000,\"quantity\":$2},{\"name\":\"B\",\"price\":10000,\"quantity\":null}]}")" || { echo "creating project $1 failed: $project" >&2; return 1; }
   curl -fs -o /dev/null -X POST "$URL/api/funding/projects/$(echo "$project" | json_field '["id"]')/open" -H "Authorization: Bearer $OWNER_TOKEN"
   echo "$project" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["id"], p["tiers"][0]["id"], p["tiers"][1]["id"])'
 }
@@ -84,13 +84,13 @@ drain() { # how long Funding's pipeline takes to finish after the run (outboxes,
   done
 }
 
-read -r WARM_PROJECT WARM_A WARM_B <<<"$(open_project warm-up 100000000)"
+read -r WARM_PROJECT WARM_A WARM_B <<<"$(open_project warm-up 10000000)"; [[ -n $WARM_B ]] || exit 1
 mint .local/bench-funding/warm-tokens "$(( WARMUP * 9000 ))"
 echo "==> warm-up: $CONNECTIONS connections for ${WARMUP} s on a throwaway project, then the drain"
 load "$URL" "$WARM_PROJECT" "$WARM_A" "$WARM_B" .local/bench-funding/warm-tokens "$WARMUP" >/dev/null 2>&1
 echo "==> warm-up drained after $(drain) s"
 
-read -r PROJECT TIER_A TIER_B <<<"$(open_project launch "$TIER_A_QUANTITY")"
+read -r PROJECT TIER_A TIER_B <<<"$(open_project launch "$TIER_A_QUANTITY")"; [[ -n $TIER_B ]] || exit 1
 mint .local/bench-funding/tokens "$BACKERS"
 STARTED="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"

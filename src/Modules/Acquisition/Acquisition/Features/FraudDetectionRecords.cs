@@ -1,5 +1,6 @@
 using Modular.Acquisition.Contracts;
 using Modular.Acquisition.Domain;
+using Modular.Acquisition.Infrastructure;
 
 namespace Modular.Acquisition.Features;
 
@@ -8,8 +9,6 @@ internal static class FraudDetectionRecords
 {
     public static FraudDetectionRecorded Of(FraudDetection detection) => new(
         detection.Id, detection.AcquisitionId, detection.PaymentId, detection.MerchantId, detection.OrganizationId, detection.Rule, detection.Reason,
-        detection.Amount, Utc(detection.ApprovedAt), Utc(detection.DetectedAt), detection.Status.ToString(),
-        detection.ReviewedAt is { } reviewedAt ? Utc(reviewedAt) : null, detection.ReviewedBy, detection.ReviewNote, detection.Version);
-
-    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+        detection.Amount, detection.ApprovedAt.AsUtc(), detection.DetectedAt.AsUtc(), detection.Status.ToString(),
+        detection.ReviewedAt is { } reviewedAt ? reviewedAt.AsUtc() : null, detection.ReviewedBy, detection.ReviewNote, detection.Version);
 }

@@ -11,7 +11,5 @@ internal static class MerchantRecords
 
     public static MerchantRecorded Of(Merchant merchant) => new(
         merchant.Id, merchant.OrganizationId, merchant.Name, merchant.BusinessRegistrationNumber, merchant.FeeRate, merchant.VatRule.ToString(),
-        merchant.SettlementCycle.ToString(), merchant.Status.ToString(), Utc(merchant.CreatedAt), Utc(merchant.UpdatedAt), merchant.Version);
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        merchant.SettlementCycle.ToString(), merchant.Status.ToString(), merchant.CreatedAt.AsUtc(), merchant.UpdatedAt.AsUtc(), merchant.Version);
 }

@@ -1,5 +1,6 @@
 using Modular.Acquisition.Contracts;
 using Modular.Acquisition.Domain;
+using Modular.Acquisition.Infrastructure;
 
 namespace Modular.Acquisition.Features.Acquire;
 
@@ -32,8 +33,8 @@ internal static class AcquisitionValidation
 
         var entry = new AcquisitionEntry(
             Guid.CreateVersion7(), item.Kind.ToString(), item.PaymentId, item.MerchantId, item.OrganizationId, item.Reference,
-            item.ApprovalNumber!, PayMethodCard, item.CardBin, item.Amount, charges!.Fee, charges.Vat, Utc(item.ApprovedAt),
-            item.CanceledAt is { } canceled ? Utc(canceled) : null, Utc(now));
+            item.ApprovalNumber!, PayMethodCard, item.CardBin, item.Amount, charges!.Fee, charges.Vat, item.ApprovedAt.AsUtc(),
+            item.CanceledAt is { } canceled ? canceled.AsUtc() : null, now.AsUtc());
         return (entry, reasons);
     }
 
@@ -81,6 +82,4 @@ internal static class AcquisitionValidation
 
         return item.PaymentCharges;
     }
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }
