@@ -10,9 +10,17 @@ namespace Modular.Tests.Integration.Support;
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly int _smtpPort = FreePorts.Next();
+    private readonly int _smtpPort;
     private readonly int _webPort = FreePorts.Next();
     private LocalTool? _process;
+
+    public SmtpSink()
+        : this(FreePorts.Next())
+    {
+    }
+
+    /// <summary>A sink on a port of the test's choice: a host pointed at it while it is closed sees SMTP down until the sink starts.</summary>
+    public SmtpSink(int smtpPort) => _smtpPort = smtpPort;
 
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
