@@ -18,7 +18,7 @@ public sealed class LogTraceTests(TestPlatform platform)
         await using var host = await HostProcess.StartAsync(settings);
         using var admin = await host.AdminAsync();
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/iam/organizations") { Content = JsonContent.Create(new { kind = "Merchant" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/iam/organizations") { Content = JsonContent.Create(new { kind = "Merchant", name = "", registrationNumber = "" }) };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
         var response = await admin.SendAsync(request);
