@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { dayStart, money, shortId, when } from "../../components/format";
 
 interface Transaction {
@@ -17,14 +17,12 @@ interface Transaction {
 }
 
 export function Transactions() {
-  const [filters, setFilters] = useUrlFilters(["status", "from", "to", "merchantId"] as const);
+  const { filters, setFilters, list, rows } = useKeysetList<Transaction, "status" | "from" | "to" | "merchantId">(
+    "/api/acquisition/transactions",
+    ["status", "from", "to", "merchantId"],
+    ({ from, to, ...rest }) => ({ ...rest, from: dayStart(from), to: dayStart(to, 1) }),
+  );
   const [merchantId, setMerchantId] = useState(filters.merchantId ?? "");
-  const list = usePagedList<Transaction>("/api/acquisition/transactions", {
-    status: filters.status,
-    merchantId: filters.merchantId,
-    from: dayStart(filters.from),
-    to: dayStart(filters.to, 1),
-  });
   return (
     <section>
       <h1>Transactions</h1>
@@ -70,7 +68,7 @@ export function Transactions() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((transaction) => (
+          {rows.map((transaction) => (
             <tr key={transaction.id}>
               <td>{shortId(transaction.id)}</td>
               <td>{shortId(transaction.merchantId)}</td>
@@ -83,7 +81,7 @@ export function Transactions() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No transaction matches." />
+      <LoadMore list={list} empty="No transaction matches." />
     </section>
   );
 }

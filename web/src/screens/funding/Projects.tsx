@@ -6,7 +6,7 @@ import { asProblem } from "../../api/problem";
 import { may, namesOrganization } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { ProgressBar } from "../../components/ProgressBar";
 import { money, when } from "../../components/format";
@@ -39,8 +39,7 @@ const projects = "/api/funding/projects";
 
 export function Projects() {
   const session = useSignedIn();
-  const [filters, setFilters] = useUrlFilters(["status"] as const);
-  const list = usePagedList<Project>(projects, filters);
+  const { filters, setFilters, list, rows } = useKeysetList<Project, "status">(projects, ["status"]);
   return (
     <section>
       <h1>Projects</h1>
@@ -72,7 +71,7 @@ export function Projects() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((project) => (
+          {rows.map((project) => (
             <tr key={project.id}>
               <td>
                 <Link to={`/funding/projects/${project.id}`}>{project.title}</Link>
@@ -86,7 +85,7 @@ export function Projects() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No project matches." />
+      <LoadMore list={list} empty="No project matches." />
     </section>
   );
 }

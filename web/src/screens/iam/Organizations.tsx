@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { may } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
@@ -30,8 +30,7 @@ interface Organization extends OrganizationSummary {
 }
 
 export function Organizations() {
-  const [filters, setFilters] = useUrlFilters(["kind", "status"] as const);
-  const list = usePagedList<OrganizationSummary>("/api/iam/organizations", filters);
+  const { filters, setFilters, list, rows } = useKeysetList<OrganizationSummary, "kind" | "status">("/api/iam/organizations", ["kind", "status"]);
   return (
     <section>
       <h1>Organizations</h1>
@@ -62,7 +61,7 @@ export function Organizations() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((organization) => (
+          {rows.map((organization) => (
             <tr key={organization.id}>
               <td>
                 <Link to={`/iam/organizations/${organization.id}`}>{organization.name}</Link>
@@ -75,7 +74,7 @@ export function Organizations() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No organization matches." />
+      <LoadMore list={list} empty="No organization matches." />
     </section>
   );
 }

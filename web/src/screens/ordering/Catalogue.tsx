@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { may, namesOrganization } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { money } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
@@ -21,9 +21,8 @@ const products = "/api/ordering/products";
 
 export function Catalogue() {
   const session = useSignedIn();
-  const [filters, setFilters] = useUrlFilters(["name", "status"] as const);
+  const { filters, setFilters, list, rows } = useKeysetList<Product, "name" | "status">(products, ["name", "status"]);
   const [name, setName] = useState(filters.name ?? "");
-  const list = usePagedList<Product>(products, filters);
   const [editing, setEditing] = useState<string | null>(null);
   const manages = may(session.roles, "manageCatalogue");
 
@@ -61,7 +60,7 @@ export function Catalogue() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((product) =>
+          {rows.map((product) =>
             editing === product.id ? (
               <tr key={product.id}>
                 <td colSpan={5}>
@@ -86,7 +85,7 @@ export function Catalogue() {
           )}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No product matches." />
+      <LoadMore list={list} empty="No product matches." />
       {manages && <CreateProduct />}
     </section>
   );

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useSession } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { dayStart, money, shortId, when } from "../../components/format";
 
@@ -31,14 +31,12 @@ interface OrderDetailView extends Omit<OrderSummary, "updatedAt"> {
 const statuses = ["PendingPayment", "Paid", "Shipped", "Cancelled"];
 
 export function Orders() {
-  const [filters, setFilters] = useUrlFilters(["status", "from", "to", "productId"] as const);
+  const { filters, setFilters, list, rows } = useKeysetList<OrderSummary, "status" | "from" | "to" | "productId">(
+    "/api/ordering/orders",
+    ["status", "from", "to", "productId"],
+    ({ from, to, ...rest }) => ({ ...rest, from: dayStart(from), to: dayStart(to, 1) }),
+  );
   const [productId, setProductId] = useState(filters.productId ?? "");
-  const list = usePagedList<OrderSummary>("/api/ordering/orders", {
-    status: filters.status,
-    from: dayStart(filters.from),
-    to: dayStart(filters.to, 1),
-    productId: filters.productId,
-  });
   return (
     <section>
       <h1>Orders</h1>
@@ -80,7 +78,7 @@ export function Orders() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((order) => (
+          {rows.map((order) => (
             <tr key={order.id}>
               <td>
                 <Link to={`/ordering/orders/${order.id}`}>{shortId(order.id)}</Link>
@@ -93,7 +91,7 @@ export function Orders() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No order matches." />
+      <LoadMore list={list} empty="No order matches." />
     </section>
   );
 }
