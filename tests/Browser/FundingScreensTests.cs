@@ -15,9 +15,8 @@ public sealed class FundingScreensTests(ConsoleHost console)
         var organization = await console.Api.OrganizationAsync();
         var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
         var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
-        await browser.LogInAsync(admin.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a project" }).ClickAsync();
 

@@ -14,9 +14,8 @@ public sealed class OrderingScreensTests(ConsoleHost console)
         var organization = await console.Api.OrganizationAsync();
         var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
         var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
-        await browser.LogInAsync(admin.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Catalogue" }).ClickAsync();
 
         var name = $"유기농 녹차 {ConsoleApi.Unique()}";
@@ -57,9 +56,8 @@ public sealed class OrderingScreensTests(ConsoleHost console)
         await console.Api.ReadAsync($"/api/ordering/orders/{order}", read => read.GetProperty("status").GetString() == "Paid", "the order is paid");
         var user = await console.Api.UserAsync(organization, "MerchantUser");
 
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.SignedInAsync(user.Email);
         var page = browser.Page;
-        await browser.LogInAsync(user.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
         await page.GetByLabel("Status").SelectOptionAsync("Paid");
         await page.GetByLabel("Product id").FillAsync(product.ToString());

@@ -44,6 +44,15 @@ public sealed class AcquiringMetricsTests(TestPlatform platform)
                                        && measured.ContainsKey("modular.acquisition.acquiring_run_duration")
                                        && measured.ContainsKey("modular.acquisition.acquiring_lag"));
             }, TimeSpan.FromSeconds(30), "acquired, isolated, run duration and lag are measured");
+
+            // The console's chart reads the same figures as JSON: this instance's totals, exactly what it did.
+            using var finance = acquiring.Api.Operator();
+            var totals = await MetricsAsync(finance);
+            totals.GetProperty("acquired").GetInt64().ShouldBe(3);
+            totals.GetProperty("isolated").GetInt64().ShouldBe(1);
+            totals.GetProperty("lagSeconds").GetDouble().ShouldBe(0, "nothing good waits");
+            using var merchantAdmin = acquiring.Api.MerchantAdmin(Guid.CreateVersion7());
+            (await merchantAdmin.GetAsync("/api/acquisition/acquiring-metrics")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
         }
 
         await using var stalled = await AcquiringHost.StartAsync(platform, new Dictionary<string, string>
@@ -56,7 +65,14 @@ public sealed class AcquiringMetricsTests(TestPlatform platform)
         var waiting = await stalled.Api.CreateMerchantAsync();
         await stalled.ApprovedPaymentAsync(waiting, 5_000, TimeSpan.FromMinutes(10));
         (await ReadinessAsync(client)).ShouldBe("Degraded", "a payment waits 10 min with no loop to acquire it");
+        using var operatorClient = stalled.Api.Operator();
+        var behind = await MetricsAsync(operatorClient);
+        behind.GetProperty("lagSeconds").GetDouble().ShouldBeGreaterThanOrEqualTo(600, "the lag is measured in the database, by any instance");
+        behind.GetProperty("acquired").GetInt64().ShouldBe(0, "a standby acquires nothing");
     }
+
+    private static async Task<JsonElement> MetricsAsync(HttpClient client) =>
+        await client.GetFromJsonAsync<JsonElement>("/api/acquisition/acquiring-metrics");
 
     private static async Task<string> ReadinessAsync(HttpClient client)
     {

@@ -50,7 +50,10 @@ export function Ledger() {
   const [pg, setPg] = useState(filters.pg ?? "");
   const [payMethod, setPayMethod] = useState(filters.payMethod ?? "");
   const exportRows = useCommand<ExportJob>(() => ({ path: exports, body: apiFilters }), [exports], () => navigate("/settlement/exports"));
-  const fields = fieldErrorsOf(list.error ?? exportRows.error);
+  // The API validates the filters as one nested object: its field errors are keyed "filter.requestedTo".
+  const fields = Object.fromEntries(
+    Object.entries(fieldErrorsOf(list.error ?? exportRows.error)).map(([path, messages]) => [path.replace(/^filter\./, ""), messages]),
+  );
   const day = (key: Key, label: string) => (
     <Field label={label} errors={fields[key]}>
       <input type="date" value={filters[key] ?? ""} onChange={(e) => setFilters({ [key]: e.target.value })} />
