@@ -3,9 +3,10 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { useSession } from "../../auth/session";
 import { Field } from "../../components/Field";
+import { ChoiceFilter, DayRange, withDayRange } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
-import { dayStart, shortId, when } from "../../components/format";
+import { shortId, when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
 
 interface AcquiringError {
@@ -43,7 +44,7 @@ export function AcquiringErrors() {
   const { filters, setFilters, list, rows } = useKeysetList<AcquiringError, "status" | "code" | "merchantId" | "from" | "to">(
     errors,
     ["status", "code", "merchantId", "from", "to"],
-    ({ from, to, ...rest }) => ({ ...rest, from: dayStart(from), to: dayStart(to, 1) }),
+    withDayRange,
   );
   const [code, setCode] = useState(filters.code ?? "");
   const [merchantId, setMerchantId] = useState(filters.merchantId ?? "");
@@ -61,26 +62,14 @@ export function AcquiringErrors() {
           setFilters({ code, merchantId });
         }}
       >
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Open</option>
-            <option>Resolved</option>
-            <option>Abandoned</option>
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Open", "Resolved", "Abandoned"]} onChange={(status) => setFilters({ status })} />
         <Field label="Code">
           <input value={code} onChange={(e) => setCode(e.target.value.trim())} />
         </Field>
         <Field label="Merchant id">
           <input value={merchantId} onChange={(e) => setMerchantId(e.target.value.trim())} />
         </Field>
-        <Field label="First seen from">
-          <input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} />
-        </Field>
-        <Field label="First seen to">
-          <input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} />
-        </Field>
+        <DayRange what="First seen" filters={filters} setFilters={setFilters} />
         <button type="submit">Search</button>
       </form>
       <p>

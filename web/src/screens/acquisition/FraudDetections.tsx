@@ -3,9 +3,10 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { useSession } from "../../auth/session";
 import { Field } from "../../components/Field";
+import { ChoiceFilter, DayRange, withDayRange } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
-import { dayStart, money, shortId, when } from "../../components/format";
+import { money, shortId, when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
 
 interface FraudDetection {
@@ -33,7 +34,7 @@ export function FraudDetections() {
   const { filters, setFilters, list, rows } = useKeysetList<FraudDetection, "status" | "rule" | "merchantId" | "from" | "to">(
     detections,
     ["status", "rule", "merchantId", "from", "to"],
-    ({ from, to, ...rest }) => ({ ...rest, from: dayStart(from), to: dayStart(to, 1) }),
+    withDayRange,
   );
   const [merchantId, setMerchantId] = useState(filters.merchantId ?? "");
   return (
@@ -47,30 +48,12 @@ export function FraudDetections() {
           setFilters({ merchantId });
         }}
       >
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Open</option>
-            <option>Reviewed</option>
-          </select>
-        </Field>
-        <Field label="Rule">
-          <select value={filters.rule ?? ""} onChange={(e) => setFilters({ rule: e.target.value })}>
-            <option value="">Any</option>
-            {rules.map((rule) => (
-              <option key={rule}>{rule}</option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Open", "Reviewed"]} onChange={(status) => setFilters({ status })} />
+        <ChoiceFilter label="Rule" value={filters.rule} options={rules} onChange={(rule) => setFilters({ rule })} />
         <Field label="Merchant id">
           <input value={merchantId} onChange={(e) => setMerchantId(e.target.value.trim())} />
         </Field>
-        <Field label="Detected from">
-          <input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} />
-        </Field>
-        <Field label="Detected to">
-          <input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} />
-        </Field>
+        <DayRange what="Detected" filters={filters} setFilters={setFilters} />
         <button type="submit">Search</button>
       </form>
       <table>

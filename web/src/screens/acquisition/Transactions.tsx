@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Field } from "../../components/Field";
+import { ChoiceFilter, DayRange, withDayRange } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
-import { dayStart, money, shortId, when } from "../../components/format";
+import { money, shortId, when } from "../../components/format";
 
 interface Transaction {
   id: string;
@@ -20,7 +21,7 @@ export function Transactions() {
   const { filters, setFilters, list, rows } = useKeysetList<Transaction, "status" | "from" | "to" | "merchantId">(
     "/api/acquisition/transactions",
     ["status", "from", "to", "merchantId"],
-    ({ from, to, ...rest }) => ({ ...rest, from: dayStart(from), to: dayStart(to, 1) }),
+    withDayRange,
   );
   const [merchantId, setMerchantId] = useState(filters.merchantId ?? "");
   return (
@@ -34,22 +35,8 @@ export function Transactions() {
           setFilters({ merchantId });
         }}
       >
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Pending</option>
-            <option>Approved</option>
-            <option>Declined</option>
-            <option>NoAnswer</option>
-            <option>Canceled</option>
-          </select>
-        </Field>
-        <Field label="Requested from">
-          <input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} />
-        </Field>
-        <Field label="Requested to">
-          <input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} />
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Pending", "Approved", "Declined", "NoAnswer", "Canceled"]} onChange={(status) => setFilters({ status })} />
+        <DayRange what="Requested" filters={filters} setFilters={setFilters} />
         <Field label="Merchant id">
           <input value={merchantId} onChange={(e) => setMerchantId(e.target.value.trim())} />
         </Field>

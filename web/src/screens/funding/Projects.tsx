@@ -6,6 +6,7 @@ import { asProblem } from "../../api/problem";
 import { may, namesOrganization } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
+import { ChoiceFilter } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -49,15 +50,7 @@ export function Projects() {
         </p>
       )}
       <form className="filters" aria-label="Filter projects" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Draft</option>
-            <option>Open</option>
-            <option>Succeeded</option>
-            <option>Failed</option>
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Draft", "Open", "Succeeded", "Failed"]} onChange={(status) => setFilters({ status })} />
       </form>
       <table>
         <thead>

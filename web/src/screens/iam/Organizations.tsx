@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import { may } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
+import { ChoiceFilter } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { when } from "../../components/format";
@@ -35,20 +36,8 @@ export function Organizations() {
     <section>
       <h1>Organizations</h1>
       <form className="filters" aria-label="Filter organizations" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Kind">
-          <select value={filters.kind ?? ""} onChange={(e) => setFilters({ kind: e.target.value })}>
-            <option value="">Any</option>
-            <option>Platform</option>
-            <option>Merchant</option>
-          </select>
-        </Field>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Active</option>
-            <option>Suspended</option>
-          </select>
-        </Field>
+        <ChoiceFilter label="Kind" value={filters.kind} options={["Platform", "Merchant"]} onChange={(kind) => setFilters({ kind })} />
+        <ChoiceFilter label="Status" value={filters.status} options={["Active", "Suspended"]} onChange={(status) => setFilters({ status })} />
       </form>
       <table>
         <thead>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Role, may, namesOrganization } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
+import { ChoiceFilter } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { when } from "../../components/format";
@@ -49,22 +50,8 @@ export function Users() {
         <Field label="E-mail starts with">
           <input value={emailPrefix} onChange={(e) => setEmailPrefix(e.target.value)} />
         </Field>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Invited</option>
-            <option>Active</option>
-            <option>Disabled</option>
-          </select>
-        </Field>
-        <Field label="Role">
-          <select value={filters.role ?? ""} onChange={(e) => setFilters({ role: e.target.value })}>
-            <option value="">Any</option>
-            {Object.values(Role).map((role) => (
-              <option key={role}>{role}</option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Invited", "Active", "Disabled"]} onChange={(status) => setFilters({ status })} />
+        <ChoiceFilter label="Role" value={filters.role} options={Object.values(Role)} onChange={(role) => setFilters({ role })} />
         <button type="submit">Search</button>
       </form>
       <ProblemMessage error={disable.error} />

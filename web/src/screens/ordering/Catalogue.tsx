@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { may, namesOrganization } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
+import { ChoiceFilter } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { money } from "../../components/format";
@@ -40,13 +41,7 @@ export function Catalogue() {
         <Field label="Name starts with">
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Active</option>
-            <option>Inactive</option>
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Active", "Inactive"]} onChange={(status) => setFilters({ status })} />
         <button type="submit">Search</button>
       </form>
       <table>

@@ -3,9 +3,10 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useSession } from "../../auth/session";
 import { Field } from "../../components/Field";
+import { ChoiceFilter, DayRange, withDayRange } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage } from "../../components/ProblemMessage";
-import { dayStart, money, shortId, when } from "../../components/format";
+import { money, shortId, when } from "../../components/format";
 
 interface OrderLine {
   productId: string;
@@ -34,7 +35,7 @@ export function Orders() {
   const { filters, setFilters, list, rows } = useKeysetList<OrderSummary, "status" | "from" | "to" | "productId">(
     "/api/ordering/orders",
     ["status", "from", "to", "productId"],
-    ({ from, to, ...rest }) => ({ ...rest, from: dayStart(from), to: dayStart(to, 1) }),
+    withDayRange,
   );
   const [productId, setProductId] = useState(filters.productId ?? "");
   return (
@@ -48,20 +49,8 @@ export function Orders() {
           setFilters({ productId });
         }}
       >
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            {statuses.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Placed from">
-          <input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} />
-        </Field>
-        <Field label="Placed to">
-          <input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} />
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={statuses} onChange={(status) => setFilters({ status })} />
+        <DayRange what="Placed" filters={filters} setFilters={setFilters} />
         <Field label="Product id">
           <input value={productId} onChange={(e) => setProductId(e.target.value.trim())} />
         </Field>

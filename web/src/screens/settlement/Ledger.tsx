@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { Field } from "../../components/Field";
+import { ChoiceFilter, DayFilter } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { dayStart, money, when } from "../../components/format";
@@ -55,19 +56,10 @@ export function Ledger() {
     Object.entries(fieldErrorsOf(list.error ?? exportRows.error)).map(([path, messages]) => [path.replace(/^filter\./, ""), messages]),
   );
   const day = (key: Key, label: string) => (
-    <Field label={label} errors={fields[key]}>
-      <input type="date" value={filters[key] ?? ""} onChange={(e) => setFilters({ [key]: e.target.value })} />
-    </Field>
+    <DayFilter label={label} value={filters[key]} errors={fields[key]} onChange={(value) => setFilters({ [key]: value })} />
   );
   const kind = (key: keyof typeof kinds, label: string) => (
-    <Field label={label} errors={fields[key]}>
-      <select value={filters[key] ?? ""} onChange={(e) => setFilters({ [key]: e.target.value })}>
-        <option value="">Any</option>
-        {kinds[key].map((value) => (
-          <option key={value}>{value}</option>
-        ))}
-      </select>
-    </Field>
+    <ChoiceFilter label={label} value={filters[key]} options={kinds[key]} errors={fields[key]} onChange={(value) => setFilters({ [key]: value })} />
   );
   return (
     <section>
