@@ -105,9 +105,7 @@ public sealed class AcquiringScreensTests(ConsoleHost console)
 
     private async Task<(Guid Merchant, Guid Product)> MerchantWithProductAsync(long price)
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (_, merchant, admin) = await console.Api.ShopAsync();
         return (merchant, await console.Api.ProductAsync(admin, merchant, $"고가 상품 {ConsoleApi.Unique()}", price));
     }
 }

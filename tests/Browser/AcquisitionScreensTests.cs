@@ -83,9 +83,7 @@ public sealed class AcquisitionScreensTests(ConsoleHost console)
     [Fact]
     public async Task Merchant_staff_see_their_merchants_transactions()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (_, merchant, admin) = await console.Api.ShopAsync();
         var product = await console.Api.ProductAsync(admin, merchant, $"수제 쿠키 {ConsoleApi.Unique()}", price: 7_000);
         var order = await console.Api.OrderAsync(product, 3);
         await console.Api.ReadAsync($"/api/acquisition/transactions?merchantId={merchant}",

@@ -12,9 +12,7 @@ public sealed class FundingScreensTests(ConsoleHost console)
     [Fact]
     public async Task A_merchant_admin_creates_edits_and_opens_a_project_whose_page_follows_pledges_live()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (_, merchant, admin) = await console.Api.ShopAsync();
         await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();

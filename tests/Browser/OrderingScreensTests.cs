@@ -11,9 +11,7 @@ public sealed class OrderingScreensTests(ConsoleHost console)
     [Fact]
     public async Task A_merchant_admin_creates_edits_and_restocks_a_product()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (_, merchant, admin) = await console.Api.ShopAsync();
         await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "Catalogue" }).ClickAsync();
@@ -48,9 +46,7 @@ public sealed class OrderingScreensTests(ConsoleHost console)
     [Fact]
     public async Task Staff_search_orders_by_status_and_product_and_read_an_orders_timeline()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (organization, merchant, admin) = await console.Api.ShopAsync();
         var product = await console.Api.ProductAsync(admin, merchant, $"한정판 머그컵 {ConsoleApi.Unique()}");
         var order = await console.Api.OrderAsync(product, 2);
         await console.Api.ReadAsync($"/api/ordering/orders/{order}", read => read.GetProperty("status").GetString() == "Paid", "the order is paid");

@@ -11,9 +11,7 @@ public sealed class SettlementScreensTests(ConsoleHost console)
     [Fact]
     public async Task A_merchant_admin_searches_its_ledger_exports_the_rows_downloads_the_file_and_reissues_its_expired_link()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (_, merchant, admin) = await console.Api.ShopAsync();
         var product = await console.Api.ProductAsync(admin, merchant, $"정산 테스트 상품 {ConsoleApi.Unique()}", price: 10_000);
         await console.Api.OrderAsync(product, 1);
         await console.Api.OrderAsync(product, 2);

@@ -16,6 +16,9 @@ public sealed class ConsoleApi(HostProcess host)
 
     public sealed record MerchantUser(string Email, Guid Id, Guid OrganizationId);
 
+    /// <summary>What most screens start from: a merchant organization, its merchant in Acquisition, and its admin.</summary>
+    public sealed record Shop(Guid Organization, Guid Merchant, MerchantUser Admin);
+
     /// <summary>A Merchant organization with a Korean name, created by the platform admin.</summary>
     public async Task<Guid> OrganizationAsync(string? name = null)
     {
@@ -27,6 +30,13 @@ public sealed class ConsoleApi(HostProcess host)
             registrationNumber = $"BR-{Unique()}",
         }));
         return created.GetProperty("id").GetGuid();
+    }
+
+    public async Task<Shop> ShopAsync()
+    {
+        var organization = await OrganizationAsync();
+        var merchant = (await MerchantAsync(organization)).GetProperty("id").GetGuid();
+        return new Shop(organization, merchant, await UserAsync(organization, "MerchantAdmin"));
     }
 
     /// <summary>A user of <paramref name="organizationId"/> with the given role, who logs in with <see cref="Password"/>.</summary>
