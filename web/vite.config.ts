@@ -7,5 +7,6 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1024 },
   server: { proxy: { "/api": process.env.MODULAR_HTTP_URL ?? "http://localhost:5080" } },
-  test: { environment: "jsdom", setupFiles: ["./src/test-setup.ts"], include: ["src/**/*.test.tsx", "src/**/*.test.ts"] },
+  // The first render of the whole app (every screen imported) takes seconds on a loaded 2-core box, not a hang.
+  test: { environment: "jsdom", testTimeout: 30_000, setupFiles: ["./src/test-setup.ts"], include: ["src/**/*.test.tsx", "src/**/*.test.ts"] },
 });

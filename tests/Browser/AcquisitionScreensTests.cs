@@ -18,11 +18,10 @@ public sealed class AcquisitionScreensTests(ConsoleHost console)
         var organization = await console.Api.OrganizationAsync();
         var merchant = await console.Api.MerchantAsync(organization, $"서울커피 {ConsoleApi.Unique()}");
         var name = merchant.GetProperty("name").GetString()!;
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.AsAdminAsync();
         var page = browser.Page;
-        await browser.LogInAsync(HostProcess.AdminEmail, HostProcess.AdminPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Merchants" }).ClickAsync();
-        await MoreUntilVisibleAsync(page, page.GetByRole(AriaRole.Link, new() { Name = name }));
+        await browser.MoreUntilVisibleAsync(page.GetByRole(AriaRole.Link, new() { Name = name }));
         await browser.ScreenshotAsync("acquisition-merchants");
 
         await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
@@ -48,9 +47,8 @@ public sealed class AcquisitionScreensTests(ConsoleHost console)
         var other = $"대구상점 {ConsoleApi.Unique()}";
         string Sheet(string fee) => $"organizationId,name,feeRate,vatRule,settlementCycle\n{organization},{good},0.025,Taxable10Percent,D1\n{organization},{other},{fee},Exempt,Fortnightly\n";
 
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.AsAdminAsync();
         var page = browser.Page;
-        await browser.LogInAsync(HostProcess.AdminEmail, HostProcess.AdminPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bulk upload" }).ClickAsync();
         var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download the .csv template" }).ClickAsync());
         template.SuggestedFilename.ShouldBe("merchants.csv");
@@ -85,18 +83,15 @@ public sealed class AcquisitionScreensTests(ConsoleHost console)
     [Fact]
     public async Task Merchant_staff_see_their_merchants_transactions()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (_, merchant, admin) = await console.Api.ShopAsync();
         var product = await console.Api.ProductAsync(admin, merchant, $"수제 쿠키 {ConsoleApi.Unique()}", price: 7_000);
         var order = await console.Api.OrderAsync(product, 3);
         await console.Api.ReadAsync($"/api/acquisition/transactions?merchantId={merchant}",
             read => read.GetProperty("items").EnumerateArray().Any(transaction => transaction.GetProperty("status").GetString() == "Approved"),
             $"the payment of order {order} is listed approved");
 
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
-        await browser.LogInAsync(admin.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Transactions" }).ClickAsync();
         await page.GetByLabel("Status").SelectOptionAsync("Approved");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "₩21,000" });
@@ -107,7 +102,7 @@ public sealed class AcquisitionScreensTests(ConsoleHost console)
 
     private async Task<List<string>> MerchantNamesAsync()
     {
-        using var admin = await console.Host.AdminAsync();
+        var admin = await console.Api.AdminAsync();
         var names = new List<string>();
         string? before = null;
         do
@@ -118,18 +113,5 @@ public sealed class AcquisitionScreensTests(ConsoleHost console)
         }
         while (before is not null);
         return names;
-    }
-
-    /// <summary>Presses "Load more" until the row is on the page: the list is keyset-paged, newest first.</summary>
-    private static async Task MoreUntilVisibleAsync(IPage page, ILocator target)
-    {
-        var more = page.GetByRole(AriaRole.Button, new() { Name = "Load more" });
-        await Expect(page.Locator("tbody tr").First).ToBeVisibleAsync();
-        while (await target.CountAsync() == 0 && await more.CountAsync() > 0)
-        {
-            await more.ClickAsync();
-        }
-
-        await Expect(target).ToBeVisibleAsync();
     }
 }

@@ -12,12 +12,9 @@ public sealed class FundingScreensTests(ConsoleHost console)
     [Fact]
     public async Task A_merchant_admin_creates_edits_and_opens_a_project_whose_page_follows_pledges_live()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
-        await using var browser = await console.OpenAsync();
+        var (_, merchant, admin) = await console.Api.ShopAsync();
+        await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
-        await browser.LogInAsync(admin.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a project" }).ClickAsync();
 

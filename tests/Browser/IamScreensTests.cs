@@ -14,9 +14,8 @@ public sealed class IamScreensTests(ConsoleHost console)
     {
         var name = $"한빛상사 {ConsoleApi.Unique()}";
         var organization = await console.Api.OrganizationAsync(name);
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.AsAdminAsync();
         var page = browser.Page;
-        await browser.LogInAsync(HostProcess.AdminEmail, HostProcess.AdminPassword);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Organizations" }).ClickAsync();
         await page.GetByLabel("Kind").SelectOptionAsync("Merchant");
@@ -48,9 +47,8 @@ public sealed class IamScreensTests(ConsoleHost console)
     {
         var organization = await console.Api.OrganizationAsync();
         var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
-        await browser.LogInAsync(admin.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
 
         var email = $"new.{ConsoleApi.Unique()}@browser.test";
@@ -80,9 +78,8 @@ public sealed class IamScreensTests(ConsoleHost console)
     {
         var organization = await console.Api.OrganizationAsync();
         var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
-        await browser.LogInAsync(admin.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Invitations" }).ClickAsync();
 
         var first = $"invitee.{ConsoleApi.Unique()}@browser.test";

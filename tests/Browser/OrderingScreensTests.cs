@@ -11,12 +11,9 @@ public sealed class OrderingScreensTests(ConsoleHost console)
     [Fact]
     public async Task A_merchant_admin_creates_edits_and_restocks_a_product()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
-        await using var browser = await console.OpenAsync();
+        var (_, merchant, admin) = await console.Api.ShopAsync();
+        await using var browser = await console.SignedInAsync(admin.Email);
         var page = browser.Page;
-        await browser.LogInAsync(admin.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Catalogue" }).ClickAsync();
 
         var name = $"유기농 녹차 {ConsoleApi.Unique()}";
@@ -49,17 +46,14 @@ public sealed class OrderingScreensTests(ConsoleHost console)
     [Fact]
     public async Task Staff_search_orders_by_status_and_product_and_read_an_orders_timeline()
     {
-        var organization = await console.Api.OrganizationAsync();
-        var merchant = (await console.Api.MerchantAsync(organization)).GetProperty("id").GetGuid();
-        var admin = await console.Api.UserAsync(organization, "MerchantAdmin");
+        var (organization, merchant, admin) = await console.Api.ShopAsync();
         var product = await console.Api.ProductAsync(admin, merchant, $"한정판 머그컵 {ConsoleApi.Unique()}");
         var order = await console.Api.OrderAsync(product, 2);
         await console.Api.ReadAsync($"/api/ordering/orders/{order}", read => read.GetProperty("status").GetString() == "Paid", "the order is paid");
         var user = await console.Api.UserAsync(organization, "MerchantUser");
 
-        await using var browser = await console.OpenAsync();
+        await using var browser = await console.SignedInAsync(user.Email);
         var page = browser.Page;
-        await browser.LogInAsync(user.Email, ConsoleApi.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
         await page.GetByLabel("Status").SelectOptionAsync("Paid");
         await page.GetByLabel("Product id").FillAsync(product.ToString());

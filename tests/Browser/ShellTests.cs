@@ -23,7 +23,8 @@ public sealed class ShellTests(ConsoleHost console)
         await browser.LogInAsync(HostProcess.AdminEmail, HostProcess.AdminPassword);
 
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        foreach (var screen in new[] { "Organizations", "Users", "Invitations", "Catalogue", "Orders", "Merchants", "Bulk upload", "Transactions", "Projects" })
+        foreach (var screen in new[] { "Organizations", "Users", "Invitations", "Catalogue", "Orders", "Merchants", "Bulk upload", "Transactions",
+                     "Acquiring errors", "Acquiring loop", "Fraud detections", "Projects", "Ledger", "Exports" })
         {
             await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = screen, Exact = true })).ToBeVisibleAsync();
         }
@@ -33,17 +34,21 @@ public sealed class ShellTests(ConsoleHost console)
     public async Task A_risk_manager_is_not_shown_the_screens_it_may_not_use_and_reaching_one_says_so()
     {
         var riskManager = await console.Api.OperatorAsync("RiskManager");
-        await using var browser = await console.OpenAsync();
-        await browser.LogInAsync(riskManager, ConsoleApi.Password);
+        await using var browser = await console.SignedInAsync(riskManager);
         var navigation = browser.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Transactions" })).ToBeVisibleAsync();
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Bulk upload" })).ToHaveCountAsync(0);
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Invitations" })).ToHaveCountAsync(0);
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Fraud detections" })).ToBeVisibleAsync();
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Acquiring errors" })).ToHaveCountAsync(0);
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Ledger" })).ToHaveCountAsync(0);
 
         // The address typed or bookmarked: the Host answers index.html, the console says the role may not use it.
         await browser.GoAsync("/acquisition/imports");
         await Expect(browser.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available to your role");
         await browser.ScreenshotAsync("not-allowed");
+        await browser.GoAsync("/settlement/ledger");
+        await Expect(browser.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available to your role");
     }
 
     [Fact]

@@ -9,6 +9,8 @@ import { Field } from "./components/Field";
 import { ProblemMessage } from "./components/ProblemMessage";
 import { BadCellGrid } from "./screens/acquisition/MerchantImport";
 import { emailsOf } from "./screens/iam/Invitations";
+import { pointOf } from "./screens/acquisition/AcquiringChart";
+import { size } from "./screens/settlement/Exports";
 
 function tokenFor(claims: object): string {
   const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, "");
@@ -49,7 +51,8 @@ describe("navigation by role", () => {
   it("shows a platform admin every screen", () => {
     renderApp(sessionAs("PlatformAdmin"));
     const nav = within(screen.getByRole("navigation", { name: "Main" }));
-    for (const label of ["Organizations", "Users", "Invitations", "Catalogue", "Orders", "Merchants", "Bulk upload", "Transactions", "Projects"]) {
+    for (const label of ["Organizations", "Users", "Invitations", "Catalogue", "Orders", "Merchants", "Bulk upload", "Transactions",
+      "Acquiring errors", "Acquiring loop", "Fraud detections", "Projects", "Ledger", "Exports"]) {
       expect(nav.getByRole("link", { name: label })).toBeInTheDocument();
     }
   });
@@ -61,6 +64,51 @@ describe("navigation by role", () => {
     expect(nav.queryByRole("link", { name: "Invitations" })).toBeNull();
     expect(nav.getByRole("link", { name: "Transactions" })).toBeInTheDocument();
     expect(screen.getByRole("alert")).toHaveTextContent("not available to your role");
+  });
+});
+
+describe("the acquisition and settlement screens by role", () => {
+  const linksOf = (role: string) => {
+    renderApp(sessionAs(role));
+    const nav = within(screen.getByRole("navigation", { name: "Main" }));
+    return (label: string) => nav.queryByRole("link", { name: label }) !== null;
+  };
+
+  it("gives finance the acquiring errors, the loop's chart and the ledger, not fraud review", () => {
+    const shown = linksOf("FinanceOperator");
+    expect(["Acquiring errors", "Acquiring loop", "Ledger", "Exports"].every(shown)).toBe(true);
+    expect(shown("Fraud detections")).toBe(false);
+  });
+
+  it("gives a risk manager fraud review only", () => {
+    const shown = linksOf("RiskManager");
+    expect(shown("Fraud detections")).toBe(true);
+    expect(["Acquiring errors", "Acquiring loop", "Ledger", "Exports"].some(shown)).toBe(false);
+  });
+
+  it("gives a merchant admin its own ledger and exports, not the loop", () => {
+    const shown = linksOf("MerchantAdmin");
+    expect(["Ledger", "Exports"].every(shown)).toBe(true);
+    expect(["Acquiring errors", "Acquiring loop", "Fraud detections"].some(shown)).toBe(false);
+  });
+});
+
+describe("the acquiring chart", () => {
+  it("takes rates between two readings, and counts a restarted instance's totals from 0", () => {
+    const at = (seconds: number, acquired: number, isolated: number) => ({
+      acquired, isolated, lagSeconds: 1.5, measuredAt: new Date(Date.UTC(2026, 11, 2, 6, 0, seconds)).toISOString(),
+    });
+    expect(pointOf(at(0, 1000, 4), at(2, 3000, 10))).toEqual({ time: "06:00:02", acquiredPerSecond: 1000, isolatedPerSecond: 3, lagSeconds: 1.5 });
+    expect(pointOf(at(2, 3000, 10), at(4, 200, 0)).acquiredPerSecond).toBe(100);
+  });
+});
+
+describe("the export queue", () => {
+  it("shows a file's size in readable units", () => {
+    expect(size(null)).toBe("—");
+    expect(size(512)).toBe("512 B");
+    expect(size(2048)).toBe("2.0 KB");
+    expect(size(5 * 1024 * 1024)).toBe("5.0 MB");
   });
 });
 

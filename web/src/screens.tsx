@@ -8,6 +8,11 @@ import { OrderDetail, Orders } from "./screens/ordering/Orders";
 import { MerchantDetail, Merchants } from "./screens/acquisition/Merchants";
 import { MerchantImport } from "./screens/acquisition/MerchantImport";
 import { Transactions } from "./screens/acquisition/Transactions";
+import { AcquiringErrorDetail, AcquiringErrors } from "./screens/acquisition/AcquiringErrors";
+import { FraudDetectionDetail, FraudDetections } from "./screens/acquisition/FraudDetections";
+import { AcquiringChart } from "./screens/acquisition/AcquiringChart";
+import { Ledger } from "./screens/settlement/Ledger";
+import { Exports } from "./screens/settlement/Exports";
 import { ProjectEditor, ProjectPage, Projects } from "./screens/funding/Projects";
 
 export interface Screen {
@@ -32,8 +37,15 @@ export const screens: Screen[] = [
   { path: "/acquisition/merchants/:merchantId", permission: "readMerchants", element: <MerchantDetail /> },
   { path: "/acquisition/imports", permission: "manageMerchants", element: <MerchantImport />, nav: { section: "Acquisition", label: "Bulk upload" } },
   { path: "/acquisition/transactions", permission: "readTransactions", element: <Transactions />, nav: { section: "Acquisition", label: "Transactions" } },
+  { path: "/acquisition/acquiring-errors", permission: "handleAcquiringErrors", element: <AcquiringErrors />, nav: { section: "Acquisition", label: "Acquiring errors" } },
+  { path: "/acquisition/acquiring-errors/:errorId", permission: "handleAcquiringErrors", element: <AcquiringErrorDetail /> },
+  { path: "/acquisition/acquiring", permission: "readAcquiringMetrics", element: <AcquiringChart />, nav: { section: "Acquisition", label: "Acquiring loop" } },
+  { path: "/acquisition/fraud-detections", permission: "reviewFraud", element: <FraudDetections />, nav: { section: "Acquisition", label: "Fraud detections" } },
+  { path: "/acquisition/fraud-detections/:detectionId", permission: "reviewFraud", element: <FraudDetectionDetail /> },
   { path: "/funding/projects", permission: "readProjects", element: <Projects />, nav: { section: "Funding", label: "Projects" } },
   { path: "/funding/projects/new", permission: "manageProjects", element: <ProjectEditor /> },
   { path: "/funding/projects/:projectId", permission: "readProjects", element: <ProjectPage /> },
   { path: "/funding/projects/:projectId/edit", permission: "manageProjects", element: <ProjectEditor /> },
+  { path: "/settlement/ledger", permission: "readLedger", element: <Ledger />, nav: { section: "Settlement", label: "Ledger" } },
+  { path: "/settlement/exports", permission: "readLedger", element: <Exports />, nav: { section: "Settlement", label: "Exports" } },
 ];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,12 +12,17 @@ public sealed class ConsoleApi(HostProcess host)
 {
     public const string Password = "browser-tests-password";
 
+    private readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new();
+
     public sealed record MerchantUser(string Email, Guid Id, Guid OrganizationId);
+
+    /// <summary>What most screens start from: a merchant organization, its merchant in Acquisition, and its admin.</summary>
+    public sealed record Shop(Guid Organization, Guid Merchant, MerchantUser Admin);
 
     /// <summary>A Merchant organization with a Korean name, created by the platform admin.</summary>
     public async Task<Guid> OrganizationAsync(string? name = null)
     {
-        using var admin = await host.AdminAsync();
+        var admin = await AdminAsync();
         var created = await CreatedAsync(await admin.PostAsJsonAsync("/api/iam/organizations", new
         {
             kind = "Merchant",
@@ -26,11 +32,18 @@ public sealed class ConsoleApi(HostProcess host)
         return created.GetProperty("id").GetGuid();
     }
 
+    public async Task<Shop> ShopAsync()
+    {
+        var organization = await OrganizationAsync();
+        var merchant = (await MerchantAsync(organization)).GetProperty("id").GetGuid();
+        return new Shop(organization, merchant, await UserAsync(organization, "MerchantAdmin"));
+    }
+
     /// <summary>A user of <paramref name="organizationId"/> with the given role, who logs in with <see cref="Password"/>.</summary>
     public async Task<MerchantUser> UserAsync(Guid organizationId, string role, string? email = null)
     {
         email ??= $"{role.ToLowerInvariant()}.{Unique()}@browser.test";
-        using var admin = await host.AdminAsync();
+        var admin = await AdminAsync();
         var created = await CreatedAsync(await admin.PostAsJsonAsync($"/api/iam/organizations/{organizationId}/users", new
         {
             email,
@@ -44,7 +57,7 @@ public sealed class ConsoleApi(HostProcess host)
     /// <summary>A staff user of no organization (an operator role), created by the platform admin in the platform's organization.</summary>
     public async Task<string> OperatorAsync(string role)
     {
-        using var admin = await host.AdminAsync();
+        var admin = await AdminAsync();
         // The bootstrap admin belongs to the platform's organization: its token's org claim names it.
         var payload = admin.DefaultRequestHeaders.Authorization!.Parameter!.Split('.')[1].Replace('-', '+').Replace('_', '/');
         var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '='))).RootElement;
@@ -54,7 +67,7 @@ public sealed class ConsoleApi(HostProcess host)
     /// <summary>A merchant of the organization, once Acquisition has heard of the organization.</summary>
     public async Task<JsonElement> MerchantAsync(Guid organizationId, string? name = null)
     {
-        using var admin = await host.AdminAsync();
+        var admin = await AdminAsync();
         JsonElement merchant = default;
         await Eventually.HoldsAsync(async () =>
         {
@@ -78,24 +91,27 @@ public sealed class ConsoleApi(HostProcess host)
         return merchant;
     }
 
-    /// <summary>Waits until <paramref name="path"/>, read by the platform admin, satisfies <paramref name="condition"/> (read models lag).</summary>
-    public async Task<JsonElement> ReadAsync(string path, Func<JsonElement, bool> condition, string description)
+    /// <summary>
+    /// Waits until <paramref name="path"/>, read by the platform admin (or the user <paramref name="asEmail"/>), satisfies
+    /// <paramref name="condition"/> (read models and the acquiring loop lag).
+    /// </summary>
+    public async Task<JsonElement> ReadAsync(string path, Func<JsonElement, bool> condition, string description, string? asEmail = null)
     {
-        using var admin = await host.AdminAsync();
+        var admin = asEmail is null ? await AdminAsync() : await AsAsync(asEmail);
         JsonElement read = default;
         await Eventually.HoldsAsync(async () =>
         {
             var response = await admin.GetAsync(path);
             read = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
             return response.IsSuccessStatusCode && condition(read);
-        }, TimeSpan.FromSeconds(30), description);
+        }, TimeSpan.FromSeconds(60), description);
         return read;
     }
 
     /// <summary>A product of the merchant, created by its organization's admin.</summary>
     public async Task<Guid> ProductAsync(MerchantUser admin, Guid merchantId, string name, long price = 15_000, int stock = 20)
     {
-        using var client = await AsAsync(admin.Email);
+        var client = await AsAsync(admin.Email);
         var created = await CreatedAsync(await client.PostAsJsonAsync("/api/ordering/products", new { merchantId, name, price, stock }));
         return created.GetProperty("id").GetGuid();
     }
@@ -118,11 +134,17 @@ public sealed class ConsoleApi(HostProcess host)
         var email = $"shopper.{Unique()}@browser.test";
         using var anonymous = host.CreateClient();
         await CreatedAsync(await anonymous.PostAsJsonAsync("/api/iam/customers", new { email, password = Password, name = "이민호" }));
-        return await AsAsync(email);
+        return await host.LoggedInAsync(email, Password);
     }
 
-    /// <summary>A client of the given user's own login.</summary>
-    public Task<HttpClient> AsAsync(string email) => host.LoggedInAsync(email, Password);
+    /// <summary>
+    /// A client of the given user's own login, logged in once per run (a login hashes the password: each costs time);
+    /// shared, so callers do not dispose it.
+    /// </summary>
+    public Task<HttpClient> AsAsync(string email, string password = Password) => _clients.GetOrAdd(email, _ => host.LoggedInAsync(email, password));
+
+    /// <summary>The Host's bootstrap platform admin, who creates organizations, merchants and users.</summary>
+    public Task<HttpClient> AdminAsync() => AsAsync(HostProcess.AdminEmail, HostProcess.AdminPassword);
 
     public static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
     {

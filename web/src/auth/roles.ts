@@ -25,6 +25,10 @@ export const Allowed = {
   readTransactions: [...operators, ...merchantStaff],
   readProjects: [...operators, ...merchantStaff],
   manageProjects: [Role.MerchantAdmin],
+  handleAcquiringErrors: [Role.FinanceOperator],
+  readAcquiringMetrics: [Role.FinanceOperator],
+  reviewFraud: [Role.RiskManager],
+  readLedger: [Role.FinanceOperator, Role.MerchantAdmin],
 };
 
 export type Permission = keyof typeof Allowed;

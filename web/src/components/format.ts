@@ -3,6 +3,9 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 
 /** Amounts are whole won. */
 export const money = (amount: number) => won.format(amount);
+const toTheSecond = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+/** For what expires within minutes (a signed link). */
+export const whenExactly = (iso: string) => `${toTheSecond.format(new Date(iso))} UTC`;
 export const when = (iso: string | null | undefined) => (iso ? `${dateTime.format(new Date(iso))} UTC` : "—");
 export const shortId = (id: string) => id.slice(0, 8);
 

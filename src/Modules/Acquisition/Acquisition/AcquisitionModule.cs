@@ -105,6 +105,7 @@ public sealed class AcquisitionModule : IModule
         endpoints.MapGetAcquiringError();
         endpoints.MapRetryAcquiringErrors();
         endpoints.MapCloseAcquiringError();
+        endpoints.MapGetAcquiringMetrics();
         endpoints.MapGetFraudDetections();
         endpoints.MapGetFraudDetection();
         endpoints.MapReviewFraudDetection();

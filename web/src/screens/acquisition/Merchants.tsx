@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { may } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList } from "../../components/paging";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
@@ -25,7 +25,7 @@ export interface Merchant {
 const merchants = "/api/acquisition/merchants";
 
 export function Merchants() {
-  const list = usePagedList<Merchant>(merchants, {});
+  const { list, rows } = useKeysetList<Merchant>(merchants);
   return (
     <section>
       <h1>Merchants</h1>
@@ -41,7 +41,7 @@ export function Merchants() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((merchant) => (
+          {rows.map((merchant) => (
             <tr key={merchant.id}>
               <td>
                 <Link to={`/acquisition/merchants/${merchant.id}`}>{merchant.name}</Link>
@@ -55,7 +55,7 @@ export function Merchants() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No merchants yet." />
+      <LoadMore list={list} empty="No merchants yet." />
     </section>
   );
 }

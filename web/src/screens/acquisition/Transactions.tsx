@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
-import { dayStart, money, shortId, when } from "../../components/format";
+import { ChoiceFilter, DayRange, withDayRange } from "../../components/Filters";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
+import { money, shortId, when } from "../../components/format";
 
 interface Transaction {
   id: string;
@@ -17,14 +18,12 @@ interface Transaction {
 }
 
 export function Transactions() {
-  const [filters, setFilters] = useUrlFilters(["status", "from", "to", "merchantId"] as const);
+  const { filters, setFilters, list, rows } = useKeysetList<Transaction, "status" | "from" | "to" | "merchantId">(
+    "/api/acquisition/transactions",
+    ["status", "from", "to", "merchantId"],
+    withDayRange,
+  );
   const [merchantId, setMerchantId] = useState(filters.merchantId ?? "");
-  const list = usePagedList<Transaction>("/api/acquisition/transactions", {
-    status: filters.status,
-    merchantId: filters.merchantId,
-    from: dayStart(filters.from),
-    to: dayStart(filters.to, 1),
-  });
   return (
     <section>
       <h1>Transactions</h1>
@@ -36,22 +35,8 @@ export function Transactions() {
           setFilters({ merchantId });
         }}
       >
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Pending</option>
-            <option>Approved</option>
-            <option>Declined</option>
-            <option>NoAnswer</option>
-            <option>Canceled</option>
-          </select>
-        </Field>
-        <Field label="Requested from">
-          <input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} />
-        </Field>
-        <Field label="Requested to">
-          <input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} />
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Pending", "Approved", "Declined", "NoAnswer", "Canceled"]} onChange={(status) => setFilters({ status })} />
+        <DayRange what="Requested" filters={filters} setFilters={setFilters} />
         <Field label="Merchant id">
           <input value={merchantId} onChange={(e) => setMerchantId(e.target.value.trim())} />
         </Field>
@@ -70,7 +55,7 @@ export function Transactions() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((transaction) => (
+          {rows.map((transaction) => (
             <tr key={transaction.id}>
               <td>{shortId(transaction.id)}</td>
               <td>{shortId(transaction.merchantId)}</td>
@@ -83,7 +68,7 @@ export function Transactions() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No transaction matches." />
+      <LoadMore list={list} empty="No transaction matches." />
     </section>
   );
 }

@@ -6,7 +6,8 @@ import { asProblem } from "../../api/problem";
 import { may, namesOrganization } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { ChoiceFilter } from "../../components/Filters";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { ProgressBar } from "../../components/ProgressBar";
 import { money, when } from "../../components/format";
@@ -39,8 +40,7 @@ const projects = "/api/funding/projects";
 
 export function Projects() {
   const session = useSignedIn();
-  const [filters, setFilters] = useUrlFilters(["status"] as const);
-  const list = usePagedList<Project>(projects, filters);
+  const { filters, setFilters, list, rows } = useKeysetList<Project, "status">(projects, ["status"]);
   return (
     <section>
       <h1>Projects</h1>
@@ -50,15 +50,7 @@ export function Projects() {
         </p>
       )}
       <form className="filters" aria-label="Filter projects" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Draft</option>
-            <option>Open</option>
-            <option>Succeeded</option>
-            <option>Failed</option>
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Draft", "Open", "Succeeded", "Failed"]} onChange={(status) => setFilters({ status })} />
       </form>
       <table>
         <thead>
@@ -72,7 +64,7 @@ export function Projects() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((project) => (
+          {rows.map((project) => (
             <tr key={project.id}>
               <td>
                 <Link to={`/funding/projects/${project.id}`}>{project.title}</Link>
@@ -86,7 +78,7 @@ export function Projects() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No project matches." />
+      <LoadMore list={list} empty="No project matches." />
     </section>
   );
 }

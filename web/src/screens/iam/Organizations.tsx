@@ -4,7 +4,8 @@ import { Link, useParams } from "react-router";
 import { may } from "../../auth/roles";
 import { useSession, useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { ChoiceFilter } from "../../components/Filters";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
@@ -30,26 +31,13 @@ interface Organization extends OrganizationSummary {
 }
 
 export function Organizations() {
-  const [filters, setFilters] = useUrlFilters(["kind", "status"] as const);
-  const list = usePagedList<OrganizationSummary>("/api/iam/organizations", filters);
+  const { filters, setFilters, list, rows } = useKeysetList<OrganizationSummary, "kind" | "status">("/api/iam/organizations", ["kind", "status"]);
   return (
     <section>
       <h1>Organizations</h1>
       <form className="filters" aria-label="Filter organizations" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Kind">
-          <select value={filters.kind ?? ""} onChange={(e) => setFilters({ kind: e.target.value })}>
-            <option value="">Any</option>
-            <option>Platform</option>
-            <option>Merchant</option>
-          </select>
-        </Field>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Active</option>
-            <option>Suspended</option>
-          </select>
-        </Field>
+        <ChoiceFilter label="Kind" value={filters.kind} options={["Platform", "Merchant"]} onChange={(kind) => setFilters({ kind })} />
+        <ChoiceFilter label="Status" value={filters.status} options={["Active", "Suspended"]} onChange={(status) => setFilters({ status })} />
       </form>
       <table>
         <thead>
@@ -62,7 +50,7 @@ export function Organizations() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((organization) => (
+          {rows.map((organization) => (
             <tr key={organization.id}>
               <td>
                 <Link to={`/iam/organizations/${organization.id}`}>{organization.name}</Link>
@@ -75,7 +63,7 @@ export function Organizations() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No organization matches." />
+      <LoadMore list={list} empty="No organization matches." />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from "react";
 import { Role, may, namesOrganization } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { ChoiceFilter } from "../../components/Filters";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
@@ -19,15 +20,16 @@ interface UserSummary {
 
 export function Users() {
   const session = useSignedIn();
-  const [filters, setFilters] = useUrlFilters(["email", "status", "role", "organizationId"] as const);
-  const list = usePagedList<UserSummary>("/api/iam/users", filters);
+  const { filters, setFilters, list, rows: listed } = useKeysetList<UserSummary, "email" | "status" | "role" | "organizationId">(
+    "/api/iam/users",
+    ["email", "status", "role", "organizationId"],
+  );
   const [emailPrefix, setEmailPrefix] = useState(filters.email ?? "");
   // The list is a read model and may lag a change: a user the API has just answered for (created or disabled here)
   // is shown as it answered, the newest first, until the list has it.
   const [answered, setAnswered] = useState<Record<string, UserSummary>>({});
   const remember = (user: UserSummary) => setAnswered((users) => ({ ...users, [user.id]: { ...users[user.id], ...user } }));
   const disable = useCommand<UserSummary, string>((userId) => ({ path: `/api/iam/users/${userId}/disable` }), ["/api/iam/users"], remember);
-  const listed = rowsOf(list);
   const rows = [
     ...Object.values(answered).filter((user) => !listed.some((row) => row.id === user.id)).reverse(),
     ...listed.map((row) => ({ ...row, ...answered[row.id] })),
@@ -48,22 +50,8 @@ export function Users() {
         <Field label="E-mail starts with">
           <input value={emailPrefix} onChange={(e) => setEmailPrefix(e.target.value)} />
         </Field>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Invited</option>
-            <option>Active</option>
-            <option>Disabled</option>
-          </select>
-        </Field>
-        <Field label="Role">
-          <select value={filters.role ?? ""} onChange={(e) => setFilters({ role: e.target.value })}>
-            <option value="">Any</option>
-            {Object.values(Role).map((role) => (
-              <option key={role}>{role}</option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Invited", "Active", "Disabled"]} onChange={(status) => setFilters({ status })} />
+        <ChoiceFilter label="Role" value={filters.role} options={Object.values(Role)} onChange={(role) => setFilters({ role })} />
         <button type="submit">Search</button>
       </form>
       <ProblemMessage error={disable.error} />
@@ -99,7 +87,7 @@ export function Users() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No user matches." />
+      <LoadMore list={list} empty="No user matches." />
       {manages && <CreateUser onCreated={remember} />}
     </section>
   );

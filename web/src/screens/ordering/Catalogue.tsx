@@ -2,7 +2,8 @@ import { useState, type FormEvent } from "react";
 import { may, namesOrganization } from "../../auth/roles";
 import { useSignedIn } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { ChoiceFilter } from "../../components/Filters";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { money } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
@@ -21,9 +22,8 @@ const products = "/api/ordering/products";
 
 export function Catalogue() {
   const session = useSignedIn();
-  const [filters, setFilters] = useUrlFilters(["name", "status"] as const);
+  const { filters, setFilters, list, rows } = useKeysetList<Product, "name" | "status">(products, ["name", "status"]);
   const [name, setName] = useState(filters.name ?? "");
-  const list = usePagedList<Product>(products, filters);
   const [editing, setEditing] = useState<string | null>(null);
   const manages = may(session.roles, "manageCatalogue");
 
@@ -41,13 +41,7 @@ export function Catalogue() {
         <Field label="Name starts with">
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option>Active</option>
-            <option>Inactive</option>
-          </select>
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={["Active", "Inactive"]} onChange={(status) => setFilters({ status })} />
         <button type="submit">Search</button>
       </form>
       <table>
@@ -61,7 +55,7 @@ export function Catalogue() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((product) =>
+          {rows.map((product) =>
             editing === product.id ? (
               <tr key={product.id}>
                 <td colSpan={5}>
@@ -86,7 +80,7 @@ export function Catalogue() {
           )}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No product matches." />
+      <LoadMore list={list} empty="No product matches." />
       {manages && <CreateProduct />}
     </section>
   );

@@ -3,9 +3,10 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useSession } from "../../auth/session";
 import { Field } from "../../components/Field";
-import { PagedFooter, rowsOf, usePagedList, useUrlFilters } from "../../components/paging";
+import { ChoiceFilter, DayRange, withDayRange } from "../../components/Filters";
+import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage } from "../../components/ProblemMessage";
-import { dayStart, money, shortId, when } from "../../components/format";
+import { money, shortId, when } from "../../components/format";
 
 interface OrderLine {
   productId: string;
@@ -31,14 +32,12 @@ interface OrderDetailView extends Omit<OrderSummary, "updatedAt"> {
 const statuses = ["PendingPayment", "Paid", "Shipped", "Cancelled"];
 
 export function Orders() {
-  const [filters, setFilters] = useUrlFilters(["status", "from", "to", "productId"] as const);
+  const { filters, setFilters, list, rows } = useKeysetList<OrderSummary, "status" | "from" | "to" | "productId">(
+    "/api/ordering/orders",
+    ["status", "from", "to", "productId"],
+    withDayRange,
+  );
   const [productId, setProductId] = useState(filters.productId ?? "");
-  const list = usePagedList<OrderSummary>("/api/ordering/orders", {
-    status: filters.status,
-    from: dayStart(filters.from),
-    to: dayStart(filters.to, 1),
-    productId: filters.productId,
-  });
   return (
     <section>
       <h1>Orders</h1>
@@ -50,20 +49,8 @@ export function Orders() {
           setFilters({ productId });
         }}
       >
-        <Field label="Status">
-          <select value={filters.status ?? ""} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any</option>
-            {statuses.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Placed from">
-          <input type="date" value={filters.from ?? ""} onChange={(e) => setFilters({ from: e.target.value })} />
-        </Field>
-        <Field label="Placed to">
-          <input type="date" value={filters.to ?? ""} onChange={(e) => setFilters({ to: e.target.value })} />
-        </Field>
+        <ChoiceFilter label="Status" value={filters.status} options={statuses} onChange={(status) => setFilters({ status })} />
+        <DayRange what="Placed" filters={filters} setFilters={setFilters} />
         <Field label="Product id">
           <input value={productId} onChange={(e) => setProductId(e.target.value.trim())} />
         </Field>
@@ -80,7 +67,7 @@ export function Orders() {
           </tr>
         </thead>
         <tbody>
-          {rowsOf(list).map((order) => (
+          {rows.map((order) => (
             <tr key={order.id}>
               <td>
                 <Link to={`/ordering/orders/${order.id}`}>{shortId(order.id)}</Link>
@@ -93,7 +80,7 @@ export function Orders() {
           ))}
         </tbody>
       </table>
-      <PagedFooter list={list} empty="No order matches." />
+      <LoadMore list={list} empty="No order matches." />
     </section>
   );
 }

@@ -22,6 +22,8 @@ internal sealed class AcquisitionMetrics : IDisposable
     private readonly Counter<long> _alerts;
     private readonly Histogram<double> _runDuration;
     private double _lagSeconds;
+    private long _acquiredTotal;
+    private long _isolatedTotal;
 
     public AcquisitionMetrics()
     {
@@ -60,9 +62,18 @@ internal sealed class AcquisitionMetrics : IDisposable
         {
             _acquired.Add(kind.Count(), new KeyValuePair<string, object?>("kind", kind.Key));
         }
+
+        Interlocked.Add(ref _acquiredTotal, entries.Count);
     }
 
-    public void Isolated(int count) => _isolated.Add(count);
+    public void Isolated(int count)
+    {
+        _isolated.Add(count);
+        Interlocked.Add(ref _isolatedTotal, count);
+    }
+
+    /// <summary>Acquired and isolated since this instance started (the console's chart reads their rates), as JSON needs them.</summary>
+    public (long Acquired, long Isolated) Totals() => (Interlocked.Read(ref _acquiredTotal), Interlocked.Read(ref _isolatedTotal));
 
     public void Abandoned(int count) => _abandoned.Add(count);
 
