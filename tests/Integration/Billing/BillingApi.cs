@@ -95,24 +95,23 @@ public static partial class BillingApi
     public static async Task<JsonElement> ProgressAsync(HttpClient client, Guid dispatchId) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/billing/dispatches/{dispatchId}");
 
+    /// <summary>The dispatch's progress once it no longer runs; past <paramref name="timeout"/>, a failure showing where it stood.</summary>
     public static async Task<JsonElement> FinishedAsync(HttpClient client, Guid dispatchId, TimeSpan timeout, Func<string>? context = null)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        var progress = default(JsonElement);
+        try
         {
-            var progress = await ProgressAsync(client, dispatchId);
-            if (progress.GetProperty("status").GetString() != "Running")
+            await Eventually.HoldsAsync(async () =>
             {
-                return progress;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                var outcomes = await client.GetStringAsync($"/api/billing/dispatches/{dispatchId}/invoices");
-                throw new TimeoutException($"Dispatch {dispatchId} still runs after {timeout.TotalSeconds:0} s: {progress}\n{outcomes[..Math.Min(2000, outcomes.Length)]}\n{context?.Invoke()}");
-            }
-
-            await Task.Delay(200);
+                progress = await ProgressAsync(client, dispatchId);
+                return progress.GetProperty("status").GetString() != "Running";
+            }, timeout, $"dispatch {dispatchId} finishes");
+            return progress;
+        }
+        catch (TimeoutException timedOut)
+        {
+            var outcomes = await client.GetStringAsync($"/api/billing/dispatches/{dispatchId}/invoices");
+            throw new TimeoutException($"{timedOut.Message}; it stands at {progress}\n{outcomes[..Math.Min(2000, outcomes.Length)]}\n{context?.Invoke()}", timedOut);
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class DispatchTests(TestPlatform platform, ITestOutputHelper outpu
 
         var dispatchId = await BillingApi.DispatchAsync(billing, new { filter = new { month = "2033-03" } });
         var seenRunning = await BillingApi.ProgressAsync(billing, dispatchId);
-        var progress = await BillingApi.FinishedAsync(billing, dispatchId, TimeSpan.FromSeconds(900));
+        var progress = await BillingApi.FinishedAsync(billing, dispatchId, TimeSpan.FromSeconds(90));
 
         output.WriteLine($"progress while running: {seenRunning}\nfinal: {progress}\nthrottled {proxy.Throttled}, refused {proxy.Refused}");
         (progress.GetProperty("status").GetString(), progress.GetProperty("sent").GetInt32(), progress.GetProperty("failed").GetInt32(),
@@ -62,7 +62,7 @@ public sealed class DispatchTests(TestPlatform platform, ITestOutputHelper outpu
         // A retry sends only the failed ones again (still refused); what was sent stays sent and is not mailed again.
         var retry = await billing.PostAsync($"/api/billing/dispatches/{dispatchId}/retry", null);
         retry.StatusCode.ShouldBe(HttpStatusCode.Accepted, await retry.Content.ReadAsStringAsync());
-        var retried = await BillingApi.FinishedAsync(billing, dispatchId, TimeSpan.FromSeconds(300));
+        var retried = await BillingApi.FinishedAsync(billing, dispatchId, TimeSpan.FromSeconds(30));
         (retried.GetProperty("sent").GetInt32(), retried.GetProperty("failed").GetInt32()).ShouldBe((200, 2));
         (await BillingApi.MailedInvoicesAsync(platform.Mail.WebAddress, domain)).Count.ShouldBe(200);
 
@@ -95,14 +95,14 @@ public sealed class DispatchTests(TestPlatform platform, ITestOutputHelper outpu
             cancel.StatusCode.ShouldBe(HttpStatusCode.OK, await cancel.Content.ReadAsStringAsync());
             var dispatchId = await BillingApi.DispatchAsync(admin, new { invoiceIds = ids });
             await Eventually.HoldsAsync(async () => (await BillingApi.ProgressAsync(admin, dispatchId)).GetProperty("sent").GetInt32() >= 6,
-                TimeSpan.FromSeconds(300), $"the dispatch is under way\n{host.OutputTail}");
+                TimeSpan.FromSeconds(60), $"the dispatch is under way\n{host.OutputTail}");
 
             await host.KillAsync();
             var mailedAtKill = (await BillingApi.MailedInvoicesAsync(platform.Mail.WebAddress, domain)).Count;
             await host.DisposeAsync();
             host = await Hardening.HostProcess.StartAsync(settings);
             using var restarted = await host.AdminAsync();
-            var progress = await BillingApi.FinishedAsync(restarted, dispatchId, TimeSpan.FromSeconds(600), () => host.OutputTail);
+            var progress = await BillingApi.FinishedAsync(restarted, dispatchId, TimeSpan.FromSeconds(60), () => host.OutputTail);
 
             var mailed = await BillingApi.MailedInvoicesAsync(platform.Mail.WebAddress, domain);
             output.WriteLine($"mailed at kill {mailedAtKill}, after restart {mailed.Count}; final {progress}");
@@ -125,11 +125,13 @@ public sealed class DispatchTests(TestPlatform platform, ITestOutputHelper outpu
 
     private int MaildevSmtpPort() => int.Parse(platform.Settings["MODULAR_SMTP_PORT"], CultureInfo.InvariantCulture);
 
-    /// <summary>The run's broker and maildev, a fresh database, SMTP at <paramref name="smtpPort"/>, and the e-mail sender's pace.</summary>
+    /// <summary>
+    /// A fresh database and a broker apart from the shared Host's (its consumers would take this host's messages to their
+    /// own database), the run's maildev, SMTP at <paramref name="smtpPort"/>, and the e-mail sender's pace.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, string>> OwnHostSettingsAsync(int smtpPort, int permitsPerSecond)
     {
-        var database = await platform.Database.CreateDatabaseAsync();
-        var settings = platform.Settings.Concat(database).GroupBy(setting => setting.Key).ToDictionary(group => group.Key, group => group.Last().Value);
+        var settings = new Dictionary<string, string>((await platform.IsolatedHostAsync()).Settings);
         settings["MODULAR_SMTP_PORT"] = smtpPort.ToString(CultureInfo.InvariantCulture);
         settings["Email:PermitsPerSecond"] = permitsPerSecond.ToString(CultureInfo.InvariantCulture);
         settings["Email:Burst"] = "5";
