@@ -5,10 +5,13 @@ internal sealed class BillingOptions
 {
     public const string Section = "Billing";
 
-    /// <summary>The environment variable run.sh and test.sh export (scripts/chromium up), used when ChromiumPath is not set.</summary>
-    public const string ChromiumVariable = "MODULAR_CHROMIUM";
+    /// <summary>The environment variable run.sh and test.sh export (scripts/chromium pdf), used when ChromiumPath is not set.</summary>
+    public const string ChromiumVariable = "MODULAR_PDF_CHROMIUM";
 
-    /// <summary>Debian's Chromium executable; rendering fails loudly when it is missing, never falls back to a download.</summary>
+    /// <summary>
+    /// Debian's Chromium old headless shell (chromium-headless-shell), which prints in the page's renderer; rendering
+    /// fails loudly when it is missing, never falls back to a download.
+    /// </summary>
     public string? ChromiumPath { get; set; }
 
     /// <summary>Browser pages rendering at once (one browser is shared): bounds the renderer's memory and CPU.</summary>

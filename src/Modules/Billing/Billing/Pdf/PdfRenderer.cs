@@ -6,7 +6,8 @@ using Modular.Billing.Infrastructure;
 namespace Modular.Billing.Pdf;
 
 /// <summary>
-/// HTML to PDF in Debian's Chromium through Playwright: one headless browser per process, launched on first use and
+/// HTML to PDF in Debian's Chromium headless shell through Playwright (see <see cref="BillingOptions.ChromiumPath"/>;
+/// the full browser's headless mode starts a print-compositor process per PDF): one browser per process, launched on first use and
 /// relaunched if it dies, and at most <see cref="BillingOptions.MaxPdfPages"/> pages, kept open and reused: a new page
 /// is a new renderer process that loads the CJK fonts again (seconds on a busy machine), a reused one has them. A
 /// missing executable fails the render loudly (the Host still starts: only PDFs need it).
@@ -29,7 +30,8 @@ internal sealed class PdfRenderer(IOptions<BillingOptions> options, ILogger<PdfR
             var reusable = false;
             try
             {
-                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+                // The page is self-contained (inline style, local fonts): nothing loads after the document.
+                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
                 var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
                 reusable = true;
                 return pdf;
@@ -83,7 +85,7 @@ internal sealed class PdfRenderer(IOptions<BillingOptions> options, ILogger<PdfR
             if (string.IsNullOrWhiteSpace(executable) || !File.Exists(executable))
             {
                 throw new InvalidOperationException(
-                    $"Chromium is not installed at '{executable}': set Billing:ChromiumPath or {BillingOptions.ChromiumVariable} (scripts/chromium up).");
+                    $"Chromium is not installed at '{executable}': set Billing:ChromiumPath or {BillingOptions.ChromiumVariable} (scripts/chromium pdf).");
             }
 
             _playwright ??= await Playwright.CreateAsync();
