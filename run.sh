@@ -13,18 +13,29 @@ export MODULAR_PDF_CHROMIUM
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="$MODULAR_HTTP_URL"
 
-echo "==> Building"
 # The operator console first: the Host's build copies web/dist into its wwwroot.
 scripts/web build
-dotnet build src/Host/Host.csproj -c Release -nologo -v quiet
+# MSBuild takes 15-30 s here even when nothing changed, so the build is skipped when no file it reads changed since the
+# last one (names, sizes and times of the tracked and new files under src/, the build props, services.env, the console).
+output=src/Host/bin/Release/net10.0
+inputs() {
+  { git ls-files -z --cached --others --exclude-standard -- src Directory.Build.props Directory.Packages.props services.env \
+      | xargs -0 -r stat -c '%n %s %Y' 2>/dev/null || true; cat web/dist/.source-hash; } | sha256sum | cut -d' ' -f1
+}
+stamp=.local/host-build.inputs
+if [[ -f $output/Modular.Host.dll && -f $stamp && $(cat "$stamp") == "$(inputs)" ]]; then
+  echo "==> The Host is up to date"
+else
+  echo "==> Building"
+  dotnet build src/Host/Host.csproj -c Release -nologo -v quiet
+  inputs > "$stamp"
+fi
 # The content root is the build output, so its appsettings.json applies whatever the working directory.
-host=(dotnet src/Host/bin/Release/net10.0/Modular.Host.dll --contentRoot "$MODULAR_ROOT/src/Host/bin/Release/net10.0")
+host=(dotnet "$output/Modular.Host.dll" --contentRoot "$MODULAR_ROOT/$output")
 
-echo "==> Applying migrations"
-"${host[@]}" --migrate-only
-
+# Migrations: --seed-demo applies them first, and the Host does at start (under the migrator's advisory lock).
 if [[ $ASPNETCORE_ENVIRONMENT == Development ]]; then
-  echo "==> Development demo data"
+  echo "==> Migrations and Development demo data"
   "${host[@]}" --seed-demo
   cat <<USERS
 ==> Demo users (Development only), all with the password Modular-Demo-2026

@@ -21,6 +21,7 @@ build=$!
 scripts/test-images build
 eval "$(scripts/test-images env)"
 scripts/services install-maildev
+scripts/services install-s3rver
 # Chromium renders Billing's PDFs and runs the browser tests.
 MODULAR_CHROMIUM=$(scripts/chromium up)
 MODULAR_PDF_CHROMIUM=$(scripts/chromium pdf)

@@ -7,17 +7,10 @@
 # Writes bench/results/billing.json.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-# Its own database and vhost, emptied at each start, apart from run.sh's and the tests'.
-export MODULAR_PG_DATABASE=modular_bench_billing MODULAR_RABBITMQ_VHOST=modular-bench-billing
-source scripts/lib/settings.sh
-scripts/services up >/dev/null
-MODULAR_PG_DATABASE=postgres scripts/services psql -q -c "DROP DATABASE IF EXISTS $MODULAR_PG_DATABASE WITH (FORCE)"
-scripts/services rabbitmqctl delete_vhost "$MODULAR_RABBITMQ_VHOST" >/dev/null 2>&1 || true
-scripts/services up >/dev/null
+source bench/lib.sh
+bench_services modular_bench_billing modular-bench-billing
 scripts/chromium up >/dev/null
 MODULAR_PDF_CHROMIUM=$(scripts/chromium pdf)
 export MODULAR_PDF_CHROMIUM
-dotnet build src/Host -c Release -nologo -v quiet -m:1
-dotnet build bench/billing -c Release -nologo -v quiet -m:1
-sync
+bench_build src/Host bench/billing
 exec dotnet bench/billing/bin/Release/net10.0/Modular.Bench.Billing.dll

@@ -6,17 +6,9 @@
 # pipeline drains (payments answered, sagas finished) before the database check. Writes bench/results/funding.json.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-export MODULAR_PG_DATABASE=modular_bench_funding MODULAR_RABBITMQ_VHOST=modular-bench-funding
-source scripts/lib/settings.sh
-scripts/services up >/dev/null
-MODULAR_PG_DATABASE=postgres scripts/services psql -q -c "DROP DATABASE IF EXISTS $MODULAR_PG_DATABASE WITH (FORCE)"
-scripts/services rabbitmqctl delete_vhost "$MODULAR_RABBITMQ_VHOST" >/dev/null
-scripts/services up >/dev/null
-sync
-if ! command -v wrk >/dev/null; then
-  echo "==> Installing wrk"
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
+source bench/lib.sh
+bench_services modular_bench_funding modular-bench-funding
+bench_wrk
 
 DURATION="${BENCH_DURATION_S:-60}"
 WARMUP="${BENCH_WARMUP_S:-30}"
@@ -33,16 +25,12 @@ sql() { scripts/services psql -tAc "$1"; }
 json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
 echo "==> Building the Host and the reference"
-dotnet build src/Host/Host.csproj -c Release -nologo -v quiet -m:1 >/dev/null
-dotnet build bench/funding/Reference/Reference.csproj -c Release -nologo -v quiet -m:1 >/dev/null
+bench_build src/Host/Host.csproj bench/funding/Reference/Reference.csproj
 mkdir -p .local/bench-funding bench/results
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$URL" Jwt__SigningKey="$KEY" Logging__LogLevel__Default=Warning \
-  dotnet src/Host/bin/Release/net10.0/Modular.Host.dll --contentRoot "$MODULAR_ROOT/src/Host/bin/Release/net10.0" >.local/bench-funding/host.log 2>&1 &
-HOST_PID=$!
+bench_start_host .local/bench-funding/host.log Jwt__SigningKey="$KEY"
 REFERENCE_PID=
 trap 'kill $HOST_PID $REFERENCE_PID 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-wait_live() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "$2 did not start" >&2; exit 1; }
-wait_live "$URL/health/live" "the Host (see .local/bench-funding/host.log)"
+bench_wait_live "$URL/health/live" "the Host (see .local/bench-funding/host.log)"
 
 ADMIN_TOKEN="$(python3 bench/token.py "$KEY" "$(uuid)" PlatformAdmin)"
 ORGANIZATION="$(curl -fs -X POST "$URL/api/iam/organizations" -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \

@@ -9,20 +9,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 # The scenario gets a database and a vhost of its own, emptied at each start: every run measures the same clean state,
 # and the backlog it leaves (tens of thousands of payments) never reaches run.sh's or the tests' queues.
-export MODULAR_PG_DATABASE=modular_bench MODULAR_RABBITMQ_VHOST=modular-bench
-source scripts/lib/settings.sh
-scripts/services up >/dev/null
-MODULAR_PG_DATABASE=postgres scripts/services psql -q -c "DROP DATABASE IF EXISTS $MODULAR_PG_DATABASE WITH (FORCE)"
-scripts/services rabbitmqctl delete_vhost "$MODULAR_RABBITMQ_VHOST" >/dev/null
-scripts/services up >/dev/null
-# Dirty pages left by earlier runs (a dropped database, gigabytes of WAL) are written back now, not during the
-# measurement.
-sync
+source bench/lib.sh
+bench_services modular_bench modular-bench
 # wrk (Debian) drives the load; installed here like the services, so a fresh machine can run the scenario.
-if ! command -v wrk >/dev/null; then
-  echo "==> Installing wrk"
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
+bench_wrk
 
 DURATION="${BENCH_DURATION_S:-60}"
 SELLOUT_DURATION="${BENCH_SELLOUT_DURATION_S:-30}"
@@ -37,21 +27,14 @@ uuid() { python3 -c 'import uuid; print(uuid.uuid4())'; }
 sql() { scripts/services psql -tAc "$1"; }
 
 echo "==> Building the Host"
-dotnet build src/Host/Host.csproj -c Release -nologo -v quiet -m:1 >/dev/null
+bench_build src/Host/Host.csproj
 mkdir -p .local bench/results
 # Acquisition answers through its sandbox network (50-300 ms each); whether its consumers keep up with the order rate
 # is not measured here, so a long payment timeout keeps any timeout storm (which cancels orders and returns stock) out
 # of the measured window.
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$URL" Jwt__SigningKey="$KEY" Logging__LogLevel__Default=Warning \
-  Ordering__Checkout__PaymentTimeout="${BENCH_PAYMENT_TIMEOUT:-00:30:00}" \
-  dotnet src/Host/bin/Release/net10.0/Modular.Host.dll --contentRoot "$MODULAR_ROOT/src/Host/bin/Release/net10.0" >.local/bench-ordering-host.log 2>&1 &
-HOST_PID=$!
+bench_start_host .local/bench-ordering-host.log Jwt__SigningKey="$KEY" Ordering__Checkout__PaymentTimeout="${BENCH_PAYMENT_TIMEOUT:-00:30:00}"
 trap 'kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true; scripts/services rabbitmqctl start_app >/dev/null 2>&1 || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$URL/health/live" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "$URL/health/live" >/dev/null || { echo "Host did not start; see .local/bench-ordering-host.log" >&2; exit 1; }
+bench_wait_live "$URL/health/live" "the Host (see .local/bench-ordering-host.log)"
 
 ADMIN_TOKEN="$(python3 bench/token.py "$KEY" "$(uuid)" PlatformAdmin)"
 # A merchant account needs an existing IAM organization of kind Merchant.

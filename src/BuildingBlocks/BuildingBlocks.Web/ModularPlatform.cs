@@ -48,9 +48,13 @@ public static class ModularPlatform
 
         services.AddSingleton(settings);
         // A small pool for the platform itself (migrations, health); modules size their own pools.
-        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Postgres.ConnectionString(maxPoolSize: 5, "modular-platform")));
+        var platformPool = new ConnectionPool("modular-platform", 5);
+        services.AddSingleton(platformPool);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(settings.Postgres.ConnectionString(platformPool.MaxSize, platformPool.Name)));
         services.AddSingleton<SqlMigrator>();
         services.AddHostedService<MigrationHostedService>();
+        services.Configure<ConnectionBudgetOptions>(builder.Configuration.GetSection(ConnectionBudgetOptions.Section));
+        services.AddHostedService<ConnectionBudgetCheck>();
 
         // Registered before AddProblemDetails' own writer, so it is the one that writes (whatever the Accept header).
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();

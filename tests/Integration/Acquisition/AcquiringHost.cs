@@ -91,6 +91,24 @@ public sealed class AcquiringHost : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Approved payments of one merchant in one statement, approved in the order of <paramref name="amounts"/> (a millisecond apart).</summary>
+    public async Task<IReadOnlyList<Guid>> ApprovedPaymentsAsync(Guid merchantId, IReadOnlyList<long> amounts)
+    {
+        var ids = amounts.Select(_ => Guid.CreateVersion7()).ToArray();
+        await Database.ExecuteAsync(
+            """
+            INSERT INTO acquisition.payment_transactions (id, merchant_id, organization_id, reference, amount, card_token, card_bin,
+                card_last4, status, approval_number, requested_at, approved_at, version)
+            SELECT p.id, m.id, m.organization_id, gen_random_uuid(), p.amount, 'tok_visa_approve', '411111', '1111', 'Approved',
+                'A' || substr(md5(p.id::text), 1, 7), p.approved_at, p.approved_at, 2
+            FROM acquisition.merchants m,
+                LATERAL (SELECT id, amount, now() - (cardinality($3::bigint[]) - n) * interval '1 millisecond' AS approved_at
+                         FROM unnest($2::uuid[], $3::bigint[]) WITH ORDINALITY AS p (id, amount, n)) p
+            WHERE m.id = $1
+            """, merchantId, ids, amounts.ToArray());
+        return ids;
+    }
+
     public Task<long> AcquisitionsOfAsync(Guid paymentId, string kind = "Payment") => Database.ScalarAsync<long>(
         "SELECT count(*) FROM acquisition.acquisitions WHERE payment_id = $1 AND kind = $2", paymentId, kind);
 

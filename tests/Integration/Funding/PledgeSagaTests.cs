@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Modular.Tests.Integration.Ordering;
 using Modular.Tests.Integration.Support;
 
@@ -119,10 +120,12 @@ public sealed class PledgeSagaTests(TestPlatform platform)
     {
         await using var payments = await PaymentsObserver.StartAsync(platform.Host.Services);
         var (project, tiers) = await _api.OpenProjectAsync(goal: 50_000, deadlineIn: TimeSpan.FromMinutes(2), FundingApi.Tier(30_000, null));
-        var pledges = new List<Guid>();
-        for (var i = 0; i < 2; i++)
+        using var early = _api.Backer();
+        var first = await FundingApi.PledgeAsync(early, project, tiers[0], idempotencyKey: "early-bird");
+        var firstAnswer = await first.Content.ReadAsStringAsync();
+        var pledges = new List<Guid> { JsonDocument.Parse(firstAnswer).RootElement.GetProperty("id").GetGuid() };
+        using (var backer = _api.Backer())
         {
-            using var backer = _api.Backer();
             pledges.Add(await FundingApi.PledgedAsync(backer, project, tiers[0]));
         }
 
@@ -137,6 +140,10 @@ public sealed class PledgeSagaTests(TestPlatform platform)
             var tooLate = await FundingApi.PledgeAsync(late, project, tiers[0]);
             tooLate.StatusCode.ShouldBe(HttpStatusCode.Conflict, await tooLate.Content.ReadAsStringAsync());
             (await FundingApi.CodeOf(tooLate)).ShouldBe("funding.project_not_open");
+            // A client that never saw its first answer retries after the close: it gets that answer, not "not open".
+            var retried = await FundingApi.PledgeAsync(early, project, tiers[0], idempotencyKey: "early-bird");
+            retried.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            (await retried.Content.ReadAsStringAsync()).ShouldBe(firstAnswer);
         }
 
         await _api.ProjectPageAsync(project, p => p.GetProperty("status").GetString() == "Succeeded", "the page shows the success");

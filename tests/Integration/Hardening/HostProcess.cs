@@ -43,6 +43,15 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The lines the process wrote lately (the last 16,000 to 64,000 characters).</summary>
+    public IReadOnlyList<string> RecentLines()
+    {
+        lock (_output)
+        {
+            return _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
     /// <summary>A client carrying the access token the Host issued to that user at login.</summary>

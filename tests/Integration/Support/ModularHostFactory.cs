@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Modular.Tests.Integration.Support;
 
@@ -19,6 +20,8 @@ public sealed class ModularHostFactory(IReadOnlyDictionary<string, string> servi
 
     public IReadOnlyDictionary<string, string> ServiceSettings => services;
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -29,6 +32,7 @@ public sealed class ModularHostFactory(IReadOnlyDictionary<string, string> servi
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(testServices => testServices.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 }

@@ -1,6 +1,7 @@
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
+using Modular.BuildingBlocks.Infrastructure.Settings;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 
@@ -35,8 +36,8 @@ public static class TestContainers
             .WithDatabase(Database)
             .WithUsername(User)
             .WithPassword(Password)
-            // As scripts/services: disposable data, so crash safety is traded for speed; room for every host's pools.
-            .WithCommand("-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            // As scripts/services: disposable data, so crash safety is traded for speed; max_connections as deployed.
+            .WithCommand("-c", $"max_connections={ServiceSettings.FromEnvironment()["MODULAR_PG_MAX_CONNECTIONS"]}", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "shared_buffers=256MB", "-c", "timezone=UTC")
             // Parallel queries take dynamic shared memory from /dev/shm, which Docker limits to 64 MB by default.
             .WithCreateParameterModifier(parameters => parameters.HostConfig!.ShmSize = 256L * 1024 * 1024)

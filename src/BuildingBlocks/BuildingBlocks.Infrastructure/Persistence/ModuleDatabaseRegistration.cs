@@ -19,6 +19,7 @@ public static class ModuleDatabaseRegistration
     public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, string schema, PostgresSettings postgres, int maxPoolSize)
         where TContext : ModuleDbContext
     {
+        services.AddSingleton(new ConnectionPool($"modular-{schema}", maxPoolSize));
         services.AddSingleton(provider =>
         {
             // This instance's dispatcher is woken in-process by its commits; the outbox trigger's NOTIFY is only for others.

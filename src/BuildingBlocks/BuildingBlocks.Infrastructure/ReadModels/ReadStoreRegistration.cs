@@ -18,6 +18,11 @@ public static class ReadStoreRegistration
         where TContext : ModuleDbContext
     {
         var connectionString = readConnectionString ?? postgres.ConnectionString(maxPoolSize, $"modular-{module}-read");
+        if (readConnectionString is null)
+        {
+            services.AddSingleton(new ConnectionPool($"modular-{module}-read", maxPoolSize));
+        }
+
         services.AddSingleton(_ => new ReadStore<TContext>($"{module}_read", NpgsqlDataSource.Create(connectionString), documents));
         services.AddSingleton<IReadStoreSchema>(provider => new ReadStoreSchema<TContext>(provider.GetRequiredService<ReadStore<TContext>>()));
         return services;

@@ -43,7 +43,15 @@ public sealed class SettlementModule : IModule
         services.Configure<SettlementOptions>(context.Configuration.GetSection(SettlementOptions.Section));
         services.AddSingleton<SettlementMetrics>();
         services.AddSingleton<ExportLinkSignature>();
-        services.AddSingleton<IExportStorage, LocalExportStorage>();
+        if (context.Configuration.GetSection($"{SettlementOptions.Section}:Exports:S3").Get<S3StorageOptions>() is { IsConfigured: true })
+        {
+            services.AddSingleton<IExportStorage, S3ExportStorage>();
+        }
+        else
+        {
+            services.AddSingleton<IExportStorage, LocalExportStorage>();
+        }
+
         services.AddSingleton<ExportSignal>();
         services.AddSingleton<ExportRunner>();
         services.AddHostedService<ExportWorker>();

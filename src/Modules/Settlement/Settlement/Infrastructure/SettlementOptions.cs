@@ -50,4 +50,33 @@ internal sealed class ExportOptions
 
     /// <summary>Local storage's folder (relative to the content root unless absolute); every instance must see the same one.</summary>
     public string Directory { get; set; } = Path.Combine(Path.GetTempPath(), "modular", "settlement-exports");
+
+    /// <summary>S3-compatible object storage; used instead of the local folder when its service URL and bucket are set.</summary>
+    public S3StorageOptions S3 { get; set; } = new();
+}
+
+/// <summary>Configuration section "Settlement:Exports:S3".</summary>
+internal sealed class S3StorageOptions
+{
+    /// <summary>The endpoint, e.g. https://s3.ap-northeast-2.amazonaws.com or a compatible server's address.</summary>
+    public string? ServiceUrl { get; set; }
+
+    public string? Bucket { get; set; }
+
+    public string Region { get; set; } = "ap-northeast-2";
+
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>Bucket in the path rather than the host name: what most S3-compatible servers expect.</summary>
+    public bool ForcePathStyle { get; set; } = true;
+
+    /// <summary>
+    /// Bytes per multipart part, the memory one upload holds. S3 wants at least 5 MiB for every part but the last;
+    /// compatible test servers take less.
+    /// </summary>
+    public int PartSizeBytes { get; set; } = 8 * 1024 * 1024;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ServiceUrl) && !string.IsNullOrWhiteSpace(Bucket);
 }

@@ -10,7 +10,8 @@ namespace Modular.Acquisition.Features.Acquire;
 /// <summary>
 /// One e-mail to the operators per (merchant, code) of newly Abandoned errors; the same pair within
 /// <see cref="AcquiringOptions.AlertWindow"/> of its last alert is not mailed again (its errors are marked alerted). An
-/// alert that cannot be sent (SMTP down) is logged and counted and tried again on the next run; it never stops the run.
+/// alert that cannot be sent (SMTP or the database down) is logged and counted, and it and the groups after it are tried
+/// again on the next run; it never stops the run.
 /// </summary>
 internal sealed class AbandonedAlerts(
     ModuleDataSource<AcquisitionDbContext> database,
@@ -23,31 +24,40 @@ internal sealed class AbandonedAlerts(
 
     public async Task SendDueAsync(DateTime now, CancellationToken cancellationToken)
     {
-        foreach (var group in await UnalertedAsync())
+        AbandonedGroup? group = null;
+        try
         {
-            try
+            foreach (var unalerted in await UnalertedAsync())
             {
-                if (await SentWithinWindowAsync(group.Key, now))
-                {
-                    await MarkAlertedAsync(group, now);
-                    continue;
-                }
-
-                foreach (var recipient in options.Value.AlertRecipients)
-                {
-                    await email.SendAsync(MailOf(group, recipient), cancellationToken);
-                }
-
-                await RememberSentAsync(group, now);
-                metrics.AlertSent();
-            }
-            catch (Exception exception) when (exception is EmailDeliveryException or NpgsqlException or TimeoutException)
-            {
-                metrics.ErrorRecordingFailed(1);
-                logger.LogError(exception, "The alert for abandoned acquiring errors {Code} of merchant {MerchantId} was not sent; the next run tries again",
-                    group.Code, group.MerchantId);
+                group = unalerted;
+                await SendAsync(group, now, cancellationToken);
             }
         }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // SMTP or the database is away: the groups left wait for the next run, rather than each one waiting out the
+            // sender's retries and holding up the loop.
+            metrics.ErrorRecordingFailed(1);
+            logger.LogError(exception, "The alert for abandoned acquiring errors {Code} of merchant {MerchantId} was not sent; the next run tries again",
+                group?.Code, group?.MerchantId);
+        }
+    }
+
+    private async Task SendAsync(AbandonedGroup group, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await SentWithinWindowAsync(group.Key, now))
+        {
+            await MarkAlertedAsync(group, now);
+            return;
+        }
+
+        foreach (var recipient in options.Value.AlertRecipients)
+        {
+            await email.SendAsync(MailOf(group, recipient), cancellationToken);
+        }
+
+        await RememberSentAsync(group, now);
+        metrics.AlertSent();
     }
 
     private async Task<List<AbandonedGroup>> UnalertedAsync()

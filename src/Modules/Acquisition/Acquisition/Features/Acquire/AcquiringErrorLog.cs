@@ -87,7 +87,16 @@ internal sealed class AcquiringErrorLog(
         command.Parameters.Add(new NpgsqlParameter { Value = errors.Select(error => error.PaymentId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = errors.Select(error => error.Kind).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
-        await command.ExecuteNonQueryAsync();
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception exception)
+        {
+            // Left Open, these errors come due again and are closed by a later run.
+            metrics.ErrorRecordingFailed(errors.Count);
+            logger.LogError(exception, "{Count} acquiring errors with nothing left to acquire could not be closed; a later run tries again", errors.Count);
+        }
     }
 
     /// <summary>Open errors whose retry is due, oldest due first.</summary>

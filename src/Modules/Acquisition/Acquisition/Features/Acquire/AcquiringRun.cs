@@ -59,6 +59,7 @@ internal sealed class AcquiringRun(
         var settings = options.Value;
         var cursor = await queue.CursorAsync(kind);
         var position = sweep ? QueuePosition.Start : cursor.Before(settings.Lookback);
+        var pinned = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             await lease.EnsureHeldAsync();
@@ -69,25 +70,24 @@ internal sealed class AcquiringRun(
             }
 
             var unrecorded = await AcquireAsync(items);
-            // The cursor stops before the first item whose error could not be recorded, so the next run reads it again
-            // (items after it that were acquired are skipped by the queue).
-            var firstUnrecorded = items.FindIndex(item => unrecorded.Contains(item.PaymentId));
-            var safe = firstUnrecorded switch
+            if (!pinned)
             {
-                < 0 => items[^1].Position,
-                0 => cursor,
-                _ => items[firstUnrecorded - 1].Position,
-            };
-            if (safe.CompareTo(cursor) > 0)
-            {
-                await queue.AdvanceCursorAsync(kind, safe);
-                cursor = safe;
-            }
+                // The cursor stops before the first item whose error could not be recorded, so the next run reads it
+                // again (items after it that were acquired are skipped by the queue). The run itself goes on.
+                var firstUnrecorded = items.FindIndex(item => unrecorded.Contains(item.PaymentId));
+                var safe = firstUnrecorded switch
+                {
+                    < 0 => items[^1].Position,
+                    0 => cursor,
+                    _ => items[firstUnrecorded - 1].Position,
+                };
+                if (safe.CompareTo(cursor) > 0)
+                {
+                    await queue.AdvanceCursorAsync(kind, safe);
+                    cursor = safe;
+                }
 
-            if (firstUnrecorded >= 0)
-            {
-                // Later chunks would be past an item the cursor has to wait for; they are read on the next run.
-                return;
+                pinned = firstUnrecorded >= 0;
             }
 
             position = items[^1].Position;

@@ -2,12 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MediatR;
+using Modular.BuildingBlocks.Domain.Errors;
+using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.Funding.Features.PlacePledge.Batching;
 using Modular.Funding.Infrastructure;
 
 namespace Modular.Funding.Features.PlacePledge;
 
-internal sealed class PlacePledgeCommandHandler(OpenProjects projects, PledgeBatcher batcher, TimeProvider clock)
+internal sealed class PlacePledgeCommandHandler(
+    OpenProjects projects, PledgeBatcher batcher, ModuleDataSource<FundingDbContext> database, TimeProvider clock)
     : IRequestHandler<PlacePledgeCommand, PledgeAnswer>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -24,7 +27,7 @@ internal sealed class PlacePledgeCommandHandler(OpenProjects projects, PledgeBat
 
         if (!project.TakesPledgesAt(pledgedAt))
         {
-            return new PledgeAnswer.Refused(PledgeErrors.NotOpen);
+            return await FirstAnswerOrAsync(command, PledgeErrors.NotOpen, cancellationToken);
         }
 
         long amount;
@@ -60,6 +63,29 @@ internal sealed class PlacePledgeCommandHandler(OpenProjects projects, PledgeBat
             PledgeOutcome.KeyReused => new PledgeAnswer.Refused(PledgeErrors.KeyReused),
             var other => throw new InvalidOperationException($"Unexpected pledge outcome {other}."),
         };
+    }
+
+    /// <summary>
+    /// A retry of a pledge answered before the project closed gets that first answer, not the refusal (its client may
+    /// never have seen it); a refusal costs this one lookup only when the request carries a key.
+    /// </summary>
+    private async Task<PledgeAnswer> FirstAnswerOrAsync(PlacePledgeCommand command, Error refusal, CancellationToken cancellationToken)
+    {
+        if (command.IdempotencyKey is not { } key)
+        {
+            return new PledgeAnswer.Refused(refusal);
+        }
+
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        var stored = await PledgeSql.StoredAnswersAsync(connection, [(command.BackerId, key)]);
+        if (!stored.TryGetValue((command.BackerId, key), out var answer))
+        {
+            return new PledgeAnswer.Refused(refusal);
+        }
+
+        return answer.RequestHash == RequestHash(command)
+            ? new PledgeAnswer.Stored(answer.StatusCode, answer.PledgeId, answer.Body)
+            : new PledgeAnswer.Refused(PledgeErrors.KeyReused);
     }
 
     /// <summary>What makes two requests "the same" for an Idempotency-Key: the project, tier, amount and card token.</summary>

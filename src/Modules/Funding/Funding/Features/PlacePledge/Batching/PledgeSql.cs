@@ -187,19 +187,24 @@ internal static class PledgeSql
         }
     }
 
+    public static Task<Dictionary<(Guid BackerId, string Key), (string RequestHash, int StatusCode, Guid PledgeId, string Body)>> StoredAnswersAsync(
+        NpgsqlConnection connection, List<PendingPledge> pledges) =>
+        StoredAnswersAsync(connection, [.. pledges.Select(pledge => (pledge.BackerId, pledge.IdempotencyKey!))]);
+
+    /// <summary>The first answers stored for these (backer, Idempotency-Key) pairs within the last 24 h.</summary>
     public static async Task<Dictionary<(Guid BackerId, string Key), (string RequestHash, int StatusCode, Guid PledgeId, string Body)>> StoredAnswersAsync(
-        NpgsqlConnection connection, List<PendingPledge> pledges)
+        NpgsqlConnection connection, IReadOnlyList<(Guid BackerId, string Key)> keys)
     {
         const string sql = """
             SELECT backer_id, key, request_hash, status_code, pledge_id, response_body FROM funding.pledge_keys
-             WHERE (backer_id, key) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+             WHERE (backer_id, key) IN (SELECT * FROM unnest($1::uuid[], $2::text[])) AND created_at > now() - interval '24 hours'
             """;
         await using var command = new NpgsqlCommand(sql, connection)
         {
             Parameters =
             {
-                new NpgsqlParameter { Value = pledges.Select(pledge => pledge.BackerId).ToArray() },
-                new NpgsqlParameter { Value = pledges.Select(pledge => pledge.IdempotencyKey!).ToArray() },
+                new NpgsqlParameter { Value = keys.Select(key => key.BackerId).ToArray() },
+                new NpgsqlParameter { Value = keys.Select(key => key.Key).ToArray() },
             },
         };
         var answers = new Dictionary<(Guid, string), (string, int, Guid, string)>();

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Modular.Tests.Integration.Hardening;
+using Modular.Tests.Integration.Support;
+
+namespace Modular.Tests.Integration.Observability;
+
+/// <summary>What an operator greps for: the trace id of a request, from a trace or a problem's correlation id, finds its log lines.</summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class LogTraceTests(TestPlatform platform)
+{
+    [Fact]
+    public async Task A_log_line_written_while_handling_a_request_carries_the_trace_id_the_caller_sent()
+    {
+        var settings = new Dictionary<string, string>(platform.Settings) { ["Logging:LogLevel:Default"] = "Information" };
+        await using var host = await HostProcess.StartAsync(settings);
+        using var admin = await host.AdminAsync();
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/iam/organizations") { Content = JsonContent.Create(new { kind = "Merchant" }) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        var response = await admin.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await Eventually.HoldsAsync(() => Task.FromResult(host.RecentLines().Any(line => IsFailureLoggedUnder(line, traceId))), TimeSpan.FromSeconds(10),
+            $"a JSON log line of the refused command with TraceId {traceId} in its scopes:\n{host.OutputTail}");
+    }
+
+    private static bool IsFailureLoggedUnder(string line, string traceId)
+    {
+        if (!line.StartsWith('{'))
+        {
+            return false;
+        }
+
+        using var entry = JsonDocument.Parse(line);
+        return entry.RootElement.GetProperty("Message").GetString()!.Contains("failed after")
+            && entry.RootElement.GetProperty("Scopes").EnumerateArray()
+                .Any(scope => scope.ValueKind == JsonValueKind.Object && scope.TryGetProperty("TraceId", out var id) && id.GetString() == traceId);
+    }
+}
