@@ -5,9 +5,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/lib/settings.sh
 
 scripts/services up
-# Chromium renders Billing's invoice PDFs.
-MODULAR_CHROMIUM=$(scripts/chromium up)
-export MODULAR_CHROMIUM
+# Chromium's headless shell renders Billing's invoice PDFs.
+scripts/chromium up > /dev/null
+MODULAR_PDF_CHROMIUM=$(scripts/chromium pdf)
+export MODULAR_PDF_CHROMIUM
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="$MODULAR_HTTP_URL"

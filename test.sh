@@ -24,7 +24,8 @@ scripts/services install-maildev
 scripts/services install-s3rver
 # Chromium renders Billing's PDFs and runs the browser tests.
 MODULAR_CHROMIUM=$(scripts/chromium up)
-export MODULAR_CHROMIUM
+MODULAR_PDF_CHROMIUM=$(scripts/chromium pdf)
+export MODULAR_CHROMIUM MODULAR_PDF_CHROMIUM
 wait "$build" || { cat .local/test-build.log; exit 1; }
 
 # The console's component tests (Vitest); its browser tests (tests/Browser) run with the other test assemblies.

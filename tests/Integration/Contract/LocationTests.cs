@@ -80,6 +80,20 @@ public sealed class LocationTests(TestPlatform platform)
         await CreatedAsync(finance, "/api/settlement/reconciliations", "/api/settlement/reconciliations",
             new { day = DateOnly.FromDateTime(clock).AddDays(-1) }, HttpStatusCode.Accepted);
 
+        // Billing: a credit note for an issued invoice (201), a dispatch of it (202) and that dispatch's retry (202).
+        using var billing = Client(Guid.CreateVersion7(), null, Roles.BillingOperator);
+        var billed = (await Billing.BillingApi.CustomersAsync(platformAdmin, 1, "location.example")).Single();
+        await Billing.BillingApi.PriceAsync(billing, "location-calls", 2m, 0);
+        await Billing.BillingApi.UsageAsync(billing, [billed], "2034-01", "location-calls", 100);
+        await Billing.BillingApi.GenerateAsync(billing, "2034-01", billed.Id);
+        await Billing.BillingApi.IssueAsync(billing, "2034-01");
+        var invoiceId = (await Billing.BillingApi.ListedAsync(billing, $"month=2034-01&organizationId={billed.Id}", 1)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        await CreatedAsync(billing, "/api/billing/invoices/{invoiceId}/credit-notes", $"/api/billing/invoices/{invoiceId}/credit-notes",
+            new { amount = 10, reason = "Location tests" });
+        var dispatch = await CreatedAsync(billing, "/api/billing/dispatches", "/api/billing/dispatches", new { invoiceIds = new[] { invoiceId } }, HttpStatusCode.Accepted);
+        var dispatchId = dispatch.GetProperty("id").GetGuid();
+        await CreatedAsync(billing, "/api/billing/dispatches/{dispatchId}/retry", $"/api/billing/dispatches/{dispatchId}/retry", new { }, HttpStatusCode.Accepted);
+
         _exercised.ShouldBe(CreatingEndpoints(), ignoreOrder: true);
     }
 

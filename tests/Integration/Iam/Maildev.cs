@@ -8,6 +8,8 @@ public sealed class Maildev(Uri webAddress)
 {
     private static readonly HttpClient Http = new();
 
+    public Uri WebAddress => webAddress;
+
     /// <summary>E-mails whose recipient is in <paramref name="domain"/> (each test uses its own domain, so tests never collide).</summary>
     public async Task<IReadOnlyList<ReceivedEmail>> ToDomainAsync(string domain)
     {

@@ -43,18 +43,23 @@ public sealed class OrganizationTests(TestPlatform platform)
     }
 
     [Fact]
-    public async Task A_billing_customer_has_no_users_and_operators_list_organizations_by_kind()
+    public async Task A_billing_customer_holds_only_billing_customer_users_and_operators_list_organizations_by_kind()
     {
         var billed = await _api.CreateOrganizationAsync("BillingCustomer");
         using var admin = await _api.AdminAsync();
 
-        var user = await admin.PostAsJsonAsync($"/api/iam/organizations/{billed}/users", new
+        var merchantUser = await admin.PostAsJsonAsync($"/api/iam/organizations/{billed}/users", new
         {
             email = $"u.{Guid.NewGuid():N}@iam-tests.example", name = "U", roles = new[] { "MerchantUser" }, password = IamApi.Password,
         });
+        var billingUser = await admin.PostAsJsonAsync($"/api/iam/organizations/{billed}/users", new
+        {
+            email = $"b.{Guid.NewGuid():N}@iam-tests.example", name = "B", roles = new[] { "BillingCustomer" }, password = IamApi.Password,
+        });
 
-        user.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
-        (await IamApi.CodeOf(user)).ShouldBe("iam.role_not_allowed");
+        merchantUser.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await IamApi.CodeOf(merchantUser)).ShouldBe("iam.role_not_allowed");
+        billingUser.StatusCode.ShouldBe(HttpStatusCode.Created, await billingUser.Content.ReadAsStringAsync());
         var page = await IamApi.EventuallyAsync(admin, "/api/iam/organizations?kind=BillingCustomer&limit=200",
             page => page.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("id").GetGuid() == billed), "the organization is projected");
         page.GetProperty("items").EnumerateArray().ShouldAllBe(item => item.GetProperty("kind").GetString() == "BillingCustomer");

@@ -14,8 +14,11 @@ public static class Roles
     public const string MerchantUser = "MerchantUser";
     public const string Customer = "Customer";
 
+    /// <summary>A user of a billing-customer organization: sees its own organization's invoices and their PDFs.</summary>
+    public const string BillingCustomer = "BillingCustomer";
+
     public static IReadOnlyList<string> All { get; } =
-        [PlatformAdmin, FinanceOperator, BillingOperator, RiskManager, MerchantAdmin, MerchantUser, Customer];
+        [PlatformAdmin, FinanceOperator, BillingOperator, RiskManager, MerchantAdmin, MerchantUser, Customer, BillingCustomer];
 
     /// <summary>Roles of the company's own staff: they see every organization's data.</summary>
     public static IReadOnlyList<string> Operators { get; } = [PlatformAdmin, FinanceOperator, BillingOperator, RiskManager];

@@ -90,7 +90,19 @@ internal sealed class SmtpEmailSender : IEmailSender, IDisposable
             throw new EmailDeliveryException($"The address {message.To} cannot be sent to.", new FormatException(message.To));
         }
 
-        return new MimeMessage([from], [to], message.Subject, new TextPart("plain") { Text = message.Body });
+        var body = new BodyBuilder { TextBody = message.Body };
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        var mime = new MimeMessage([from], [to], message.Subject, body.ToMessageBody());
+        if (message.MessageId is { } id)
+        {
+            mime.MessageId = id;
+        }
+
+        return mime;
     }
 
     private async Task SendOnceAsync(MimeMessage mail, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Modular.Acquisition.Domain;
+using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features;
 

@@ -52,6 +52,7 @@ internal sealed class Organization
         {
             OrganizationKind.Platform => Roles.Operators,
             OrganizationKind.Merchant => [Roles.MerchantAdmin, Roles.MerchantUser],
+            OrganizationKind.BillingCustomer => [Roles.BillingCustomer],
             _ => [],
         };
         if (roles.Count == 0 || roles.Any(role => !allowed.Contains(role)))

@@ -1,4 +1,5 @@
 using Modular.BuildingBlocks.Application.Messaging;
+using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 

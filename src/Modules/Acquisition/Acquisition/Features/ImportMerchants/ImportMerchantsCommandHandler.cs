@@ -6,6 +6,7 @@ using Modular.Acquisition.Infrastructure;
 using Modular.BuildingBlocks.Domain.Errors;
 using Modular.BuildingBlocks.Web.Input;
 using Modular.IAM.Contracts;
+using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Modular.BuildingBlocks.Web.Uploads;
 
 namespace Modular.Acquisition.Features.ImportMerchants;
 

@@ -1,7 +1,7 @@
-namespace Modular.Acquisition.Features;
+namespace Modular.BuildingBlocks.Web.Uploads;
 
-/// <summary>Why a merchant field (a form field, or a cell of an uploaded sheet) was refused: stable reason codes.</summary>
-internal static class CellCodes
+/// <summary>Why a field (a form field, or a cell of an uploaded sheet) was refused: stable reason codes.</summary>
+public static class CellCodes
 {
     public const string Required = "required";
     public const string Format = "format";

@@ -7,32 +7,40 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Modular.BuildingBlocks.Domain.Errors;
 
-namespace Modular.Acquisition.Features.ImportMerchants;
+namespace Modular.BuildingBlocks.Web.Uploads;
 
 /// <summary>
-/// Reads an .xlsx (recognised by its ZIP signature) or a .csv upload into a <see cref="UploadedSheet"/>. A CSV is UTF-8 (with or
-/// without BOM) or, failing that, CP949, which Excel on Korean Windows writes. Empty rows (a trailing one, say) are
-/// skipped; at most <paramref name="maxRows"/> data rows are read, one more tells the caller the file is too long.
+/// Reads an .xlsx (recognised by its ZIP signature), JSON lines (when <c>jsonLines</c>: one object per line, its property
+/// names are the headers) or a .csv upload into a <see cref="UploadedSheet"/>. A CSV is UTF-8 (with or without BOM) or,
+/// failing that, CP949, which Excel on Korean Windows writes. Empty rows (a trailing one, say) are skipped; at most
+/// <c>maxRows</c> data rows are read, one more tells the caller the file is too long. An unreadable file is a
+/// validation problem with the caller's <c>unreadableCode</c>.
 /// </summary>
-internal static class SheetReader
+public static class SheetReader
 {
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
 
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static UploadedSheet Read(byte[] content, int maxRows)
+    public static UploadedSheet Read(byte[] content, int maxRows, string unreadableCode, bool jsonLines = false)
     {
         try
         {
+            if (jsonLines)
+            {
+                return JsonLines.Read(Decode(content), maxRows);
+            }
+
             return content.AsSpan().StartsWith(ZipSignature) ? ReadXlsx(content, maxRows) : ReadCsv(Decode(content), maxRows);
         }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or CsvHelperException or FormatException)
+        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or CsvHelperException or FormatException
+                                              or System.Text.Json.JsonException)
         {
-            throw Unreadable($"The file could not be read as .xlsx or .csv: {exception.Message}");
+            throw Unreadable(unreadableCode, $"The file could not be read as {(jsonLines ? "JSON lines" : ".xlsx or .csv")}: {exception.Message}");
         }
     }
 
-    public static DomainException Unreadable(string message) => new(new Error("acquisition.import_unreadable", message, ErrorKind.Validation));
+    public static DomainException Unreadable(string code, string message) => new(new Error(code, message, ErrorKind.Validation));
 
     private static string Decode(byte[] content)
     {
@@ -65,9 +73,9 @@ internal static class SheetReader
     {
         using var stream = new MemoryStream(content, writable: false);
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
-        var workbook = document.WorkbookPart ?? throw Unreadable("The workbook has no sheets.");
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no sheets.");
         var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                         ?? throw Unreadable("The workbook has no sheets.");
+                         ?? throw new InvalidDataException("The workbook has no sheets.");
         var worksheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
         var sharedStrings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(item => item.InnerText).ToArray() ?? [];
         var rows = worksheet.Worksheet.Descendants<Row>().Select(row => (Number: (int)(row.RowIndex?.Value ?? 0), Cells: CellsOf(row, sharedStrings)));
@@ -127,7 +135,7 @@ internal static class SheetReader
         return index - 1;
     }
 
-    private static UploadedSheet FromRecords(IEnumerable<(int Number, string[] Cells)> records, int maxRows)
+    internal static UploadedSheet FromRecords(IEnumerable<(int Number, string[] Cells)> records, int maxRows)
     {
         List<string>? headers = null;
         var rows = new List<SheetRow>();

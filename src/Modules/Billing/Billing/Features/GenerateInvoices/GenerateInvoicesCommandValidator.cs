@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace Modular.Billing.Features.GenerateInvoices;
+
+internal sealed class GenerateInvoicesCommandValidator : AbstractValidator<GenerateInvoicesCommand>
+{
+    public GenerateInvoicesCommandValidator() => RuleFor(command => command.Month).IsBillingMonth();
+}

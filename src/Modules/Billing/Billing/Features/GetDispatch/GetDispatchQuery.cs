@@ -1,0 +1,5 @@
+using Modular.BuildingBlocks.Application.Messaging;
+
+namespace Modular.Billing.Features.GetDispatch;
+
+internal sealed record GetDispatchQuery(Guid DispatchId) : IQuery<DispatchProgress>;
