@@ -21,7 +21,7 @@ public sealed class ConnectionBudgetTests(TestPlatform platform)
         var maxConnections = await database.ScalarAsync<int>("SELECT current_setting('max_connections')::int");
 
         pools.Select(pool => pool.Name).ShouldBeUnique();
-        foreach (var module in new[] { "iam", "ordering", "acquisition", "funding", "settlement" })
+        foreach (var module in new[] { "iam", "ordering", "acquisition", "funding", "settlement", "billing" })
         {
             pools.ShouldContain(pool => pool.Name == $"modular-{module}", $"{module}'s write pool is declared");
             pools.ShouldContain(pool => pool.Name == $"modular-{module}-read", $"{module}'s read pool is declared");
