@@ -48,6 +48,40 @@ public sealed class MetricsEndpointTests(TestPlatform platform)
     }
 
     [Fact]
+    public async Task A_paid_pledge_moves_pledges_placed_and_completed_and_a_rendered_invoice_pdf_is_timed()
+    {
+        await using var host = new ModularHostFactory(platform.Settings);
+        using var finance = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.FinanceOperator);
+        var placedBefore = await PrometheusScrape.SumAsync(finance, "modular_funding_pledges_placed_total");
+        var completedBefore = await PrometheusScrape.SumAsync(finance, "modular_funding_pledges_completed_total");
+        var renderedBefore = await PrometheusScrape.SumAsync(finance, "modular_billing_pdf_render_duration_seconds_count");
+        var funding = new Funding.FundingApi(host);
+        var (project, tiers) = await funding.OpenProjectAsync(goal: 1_000_000, tiers: [Funding.FundingApi.Tier(10_000, null)]);
+        using (var backer = funding.Backer())
+        {
+            await Funding.FundingApi.PledgedAsync(backer, project, tiers[0]);
+        }
+
+        using var billing = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.BillingOperator);
+        using var admin = host.CreateClientAs(Guid.CreateVersion7(), null, Roles.PlatformAdmin);
+        var customer = (await Billing.BillingApi.CustomersAsync(admin, 1, "metrics.example"))[0];
+        var product = $"calls-{Guid.NewGuid():N}"[..14];
+        await Billing.BillingApi.PriceAsync(billing, product, 10m, 0);
+        var month = $"2033-{Random.Shared.Next(1, 13):00}";
+        (await Billing.BillingApi.ImportCsvAsync(billing, $"organizationId,apiKey,batchDate,product,quantity,unit\n{customer.Id},k-{customer.Id:N},{month}-01,{product},5,call\n"))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Billing.BillingApi.GenerateAsync(billing, month, customer.Id);
+        var invoice = (await Billing.BillingApi.ListedAsync(billing, $"month={month}&organizationId={customer.Id}", 1)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        (await billing.GetAsync($"/api/billing/invoices/{invoice}/pdf")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_funding_pledges_placed_total") >= placedBefore + 1, Patience,
+            "pledges_placed counted the pledge");
+        await Eventually.HoldsAsync(async () => await PrometheusScrape.SumAsync(finance, "modular_funding_pledges_completed_total") >= completedBefore + 1, Patience,
+            "pledges_completed counted its payment");
+        (await PrometheusScrape.SumAsync(finance, "modular_billing_pdf_render_duration_seconds_count")).ShouldBeGreaterThanOrEqualTo(renderedBefore + 1);
+    }
+
+    [Fact]
     public async Task Only_operators_read_the_metrics_on_the_api_port()
     {
         using var anonymous = platform.Host.CreateClient();

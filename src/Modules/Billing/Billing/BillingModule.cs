@@ -54,6 +54,7 @@ public sealed class BillingModule : IModule
         services.AddOptions<BillingOptions>().Bind(context.Configuration.GetSection(BillingOptions.Section))
             .PostConfigure(options => options.ChromiumPath ??= context.Configuration[BillingOptions.ChromiumVariable]);
         services.AddEmail(context.Configuration, context.Services.Smtp);
+        services.AddSingleton<BillingMetrics>();
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<DispatchSignal>();
         services.AddHostedService<DispatchWorker>();

@@ -48,6 +48,7 @@ public sealed class FundingModule : IModule
         });
         services.Configure<FundingOptions>(context.Configuration.GetSection(FundingOptions.Section));
         services.AddSingleton<OpenProjects>();
+        services.AddSingleton<FundingMetrics>();
         services.AddSingleton<PledgeBatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<PledgeBatcher>());
         services.AddScoped<CompletePledgeActivity>();

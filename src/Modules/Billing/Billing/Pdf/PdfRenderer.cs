@@ -12,7 +12,7 @@ namespace Modular.Billing.Pdf;
 /// is a new renderer process that loads the CJK fonts again (seconds on a busy machine), a reused one has them. A
 /// missing executable fails the render loudly (the Host still starts: only PDFs need it).
 /// </summary>
-internal sealed class PdfRenderer(IOptions<BillingOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
+internal sealed class PdfRenderer(IOptions<BillingOptions> options, BillingMetrics metrics, ILogger<PdfRenderer> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _pages = new(Math.Max(1, options.Value.MaxPdfPages));
     private readonly SemaphoreSlim _launch = new(1);
@@ -31,8 +31,10 @@ internal sealed class PdfRenderer(IOptions<BillingOptions> options, ILogger<PdfR
             try
             {
                 // The page is self-contained (inline style, local fonts): nothing loads after the document.
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
                 var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+                metrics.Rendered(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 reusable = true;
                 return pdf;
             }

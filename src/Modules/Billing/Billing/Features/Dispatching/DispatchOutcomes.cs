@@ -10,7 +10,7 @@ namespace Modular.Billing.Features.Dispatching;
 /// Records one dispatch item's transitions, each a conditional UPDATE on the status it expects (a cancel or another run
 /// never gets overwritten); an outcome that changes the invoice saves it and its InvoiceChanged in the same transaction.
 /// </summary>
-internal sealed class DispatchOutcomes(BillingDbContext db, TimeProvider clock, OutboxSignals outbox)
+internal sealed class DispatchOutcomes(BillingDbContext db, TimeProvider clock, OutboxSignals outbox, BillingMetrics metrics)
 {
     public const string OutcomeUnknown =
         "billing.outcome_unknown: the host stopped during the SMTP call, so the mail may have been delivered; check the mailbox before retrying.";
@@ -73,5 +73,13 @@ internal sealed class DispatchOutcomes(BillingDbContext db, TimeProvider clock, 
 
         await transaction.CommitAsync(cancellationToken);
         outbox.Wake(BillingModule.ModuleName);
+        if (recorded == 1 && status == ItemStatus.Sent)
+        {
+            metrics.Mailed();
+        }
+        else if (recorded == 1 && status == ItemStatus.Failed)
+        {
+            metrics.Failed(reason!);
+        }
     }
 }

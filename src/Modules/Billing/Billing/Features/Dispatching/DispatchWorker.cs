@@ -131,7 +131,7 @@ internal sealed class DispatchWorker(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var outcomes = new DispatchOutcomes(services.GetRequiredService<BillingDbContext>(), services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<BuildingBlocks.Infrastructure.Messaging.Outbox.OutboxSignals>());
+            services.GetRequiredService<BuildingBlocks.Infrastructure.Messaging.Outbox.OutboxSignals>(), services.GetRequiredService<BillingMetrics>());
         if (invoice is not { IsSendable: true })
         {
             await outcomes.SkipAsync(dispatchId, invoiceId, $"The invoice is {invoice?.Status.ToString() ?? "gone"}; only issued invoices are mailed.", cancellationToken);
@@ -189,7 +189,7 @@ internal sealed class DispatchWorker(
             logger.LogWarning("Invoice {InvoiceId} of dispatch {DispatchId} was being mailed when a run stopped; its outcome is unknown", invoice.Id, dispatchId);
             await using var itemScope = scopes.CreateAsyncScope();
             var outcomes = new DispatchOutcomes(itemScope.ServiceProvider.GetRequiredService<BillingDbContext>(), services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<BuildingBlocks.Infrastructure.Messaging.Outbox.OutboxSignals>());
+                services.GetRequiredService<BuildingBlocks.Infrastructure.Messaging.Outbox.OutboxSignals>(), services.GetRequiredService<BillingMetrics>());
             await outcomes.FailAsync(dispatchId, invoice, DispatchOutcomes.OutcomeUnknown, cancellationToken);
         }
     }

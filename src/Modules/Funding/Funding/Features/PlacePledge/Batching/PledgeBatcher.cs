@@ -16,7 +16,8 @@ namespace Modular.Funding.Features.PlacePledge.Batching;
 /// single source of truth, so any number of instances can run side by side.
 /// </summary>
 internal sealed class PledgeBatcher(
-    ModuleDataSource<FundingDbContext> database, OutboxSignals outboxSignals, IOptions<FundingOptions> options, ILogger<PledgeBatcher> logger)
+    ModuleDataSource<FundingDbContext> database, OutboxSignals outboxSignals, FundingMetrics metrics, IOptions<FundingOptions> options,
+    ILogger<PledgeBatcher> logger)
     : CoalescingBatcher<PendingPledge, PledgeOutcome>(logger, maxBatchSize: 1_000)
 {
     protected override PledgeOutcome FollowerOutcome(PendingPledge follower, PendingPledge leader, PledgeOutcome leaderOutcome) =>
@@ -67,6 +68,7 @@ internal sealed class PledgeBatcher(
         if (accepted.Count > 0)
         {
             outboxSignals.Wake(FundingModule.ModuleName);
+            metrics.Placed(accepted.Count);
         }
 
         foreach (var pledge in accepted)
