@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { useSession } from "../../auth/session";
 import { ProblemMessage } from "../../components/ProblemMessage";
@@ -16,9 +16,6 @@ interface Outcome {
   attempts: number;
 }
 
-/** While a dispatch runs, its progress and outcomes are read again every second, so both move by themselves. */
-const whileRunning = (progress: DispatchProgress | undefined) => (progress?.status === "Running" ? 1000 : false);
-
 export function Dispatch() {
   const { dispatchId } = useParams();
   const { call } = useSession();
@@ -26,16 +23,19 @@ export function Dispatch() {
   const progress = useQuery({
     queryKey: [path],
     queryFn: () => call<DispatchProgress>(path),
-    refetchInterval: (q) => whileRunning(q.state.data),
+    // Read again every second while it runs, so the bar and the outcomes move by themselves.
+    refetchInterval: (q) => (q.state.data?.status === "Running" ? 1000 : false),
   });
+  // The outcomes are read again whenever the progress moves (its counts are in the key), and once more when it ends.
+  const dispatch = progress.data;
   const outcomes = useQuery({
-    queryKey: [`${path}/invoices`],
+    queryKey: [`${path}/invoices`, dispatch?.status, dispatch?.done, dispatch?.failed],
     queryFn: () => call<Outcome[]>(`${path}/invoices`),
-    refetchInterval: () => whileRunning(progress.data),
+    enabled: dispatch !== undefined,
+    placeholderData: keepPreviousData,
   });
   const retry = useCommand<DispatchProgress>(() => ({ path: `${path}/retry` }), [path]);
   const cancel = useCommand<DispatchProgress>(() => ({ path: `${path}/cancel` }), [path]);
-  const dispatch = progress.data;
   return (
     <section>
       <h1>Dispatch {dispatchId && shortId(dispatchId)}</h1>
