@@ -81,6 +81,19 @@ public sealed class BillingScreensTests(ConsoleHost console)
         await Expect(page.GetByLabel("Invoice", new() { Exact = true })).ToContainTextAsync(customers[0].Name);
         var pdf = page.Locator("iframe[title='Invoice PDF']");
         await Expect(pdf).ToHaveAttributeAsync("src", new Regex("^blob:"), new() { Timeout = 30_000 });
+        // Headless Chromium has no PDF viewer to draw it, so the test reads what the frame was given: the server's PDF.
+        var shown = await pdf.EvaluateAsync<string>(
+            "async frame => { const blob = await (await fetch(frame.src)).blob(); return blob.type + ' ' + (await blob.slice(0, 5).text()); }");
+        shown.ShouldBe("application/pdf %PDF-");
         await browser.ScreenshotAsync("billing-invoice-pdf");
+    }
+
+    [Fact]
+    public async Task The_billing_screens_are_hidden_from_a_finance_operator()
+    {
+        await using var browser = await console.SignedInAsync(await console.Api.OperatorAsync("FinanceOperator"));
+        await Expect(browser.Navigation.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true })).ToHaveCountAsync(0);
+        await browser.GoAsync("/billing/invoices");
+        await Expect(browser.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available to your role");
     }
 }

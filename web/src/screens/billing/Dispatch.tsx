@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useSession } from "../../auth/session";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { ProgressBar } from "../../components/ProgressBar";
-import { shortId, when } from "../../components/format";
+import { idTail, when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
 import { dispatches, type DispatchProgress } from "./billingApi";
 
@@ -38,7 +38,7 @@ export function Dispatch() {
   const cancel = useCommand<DispatchProgress>(() => ({ path: `${path}/cancel` }), [path]);
   return (
     <section>
-      <h1>Dispatch {dispatchId && shortId(dispatchId)}</h1>
+      <h1>Dispatch {dispatchId && idTail(dispatchId)}</h1>
       <ProblemMessage error={progress.error} />
       {dispatch && (
         <>
@@ -89,7 +89,9 @@ export function Dispatch() {
           {outcomes.data?.map((outcome) => (
             <tr key={outcome.invoiceId}>
               <td>{outcome.position}</td>
-              <td>{shortId(outcome.invoiceId)}</td>
+              <td>
+                <Link to={`/billing/invoices/${outcome.invoiceId}`}>{idTail(outcome.invoiceId)}</Link>
+              </td>
               <td>{outcome.status}</td>
               <td>{outcome.recipient ?? "—"}</td>
               <td>{outcome.reason ?? "—"}</td>

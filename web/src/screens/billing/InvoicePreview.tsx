@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { fetchBlob } from "../../api/client";
 import { useSession, useSignedIn } from "../../auth/session";
 import { ProblemMessage } from "../../components/ProblemMessage";
-import { money, shortId, when } from "../../components/format";
+import { money, idTail, when } from "../../components/format";
 import { invoices } from "./billingApi";
 
 interface InvoiceDetail {
@@ -47,7 +47,7 @@ export function InvoicePreview() {
   const invoice = detail.data;
   return (
     <section>
-      <h1>Invoice {invoiceId && shortId(invoiceId)}</h1>
+      <h1>Invoice {invoiceId && idTail(invoiceId)}</h1>
       <p>
         <Link to="/billing/invoices">All invoices</Link>
       </p>

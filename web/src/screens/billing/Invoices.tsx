@@ -4,7 +4,7 @@ import { ChoiceFilter } from "../../components/Filters";
 import { Field } from "../../components/Field";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage } from "../../components/ProblemMessage";
-import { money, shortId, when } from "../../components/format";
+import { money, idTail, when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
 import { dispatches, invoices, type DispatchProgress } from "./billingApi";
 
@@ -105,7 +105,7 @@ export function Invoices() {
                 />
               </td>
               <td>
-                <Link to={`/billing/invoices/${invoice.id}`}>{shortId(invoice.id)}</Link>
+                <Link to={`/billing/invoices/${invoice.id}`}>{idTail(invoice.id)}</Link>
                 {invoice.kind !== "Invoice" && ` (${invoice.kind})`}
               </td>
               <td>{invoice.customerName}</td>
