@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
 import { App } from "./App";
@@ -52,7 +52,7 @@ describe("navigation by role", () => {
     renderApp(sessionAs("PlatformAdmin"));
     const nav = within(screen.getByRole("navigation", { name: "Main" }));
     for (const label of ["Organizations", "Users", "Invitations", "Catalogue", "Orders", "Merchants", "Bulk upload", "Transactions",
-      "Acquiring errors", "Acquiring loop", "Fraud detections", "Projects", "Ledger", "Exports"]) {
+      "Acquiring errors", "Acquiring loop", "Fraud detections", "Projects", "Ledger", "Exports", "Invoices"]) {
       expect(nav.getByRole("link", { name: label })).toBeInTheDocument();
     }
   });
@@ -89,7 +89,15 @@ describe("the acquisition and settlement screens by role", () => {
   it("gives a merchant admin its own ledger and exports, not the loop", () => {
     const shown = linksOf("MerchantAdmin");
     expect(["Ledger", "Exports"].every(shown)).toBe(true);
-    expect(["Acquiring errors", "Acquiring loop", "Fraud detections"].some(shown)).toBe(false);
+    expect(["Acquiring errors", "Acquiring loop", "Fraud detections", "Invoices"].some(shown)).toBe(false);
+  });
+
+  it("gives a billing operator the invoices, and nobody else but a platform admin", () => {
+    expect(linksOf("BillingOperator")("Invoices")).toBe(true);
+    for (const role of ["FinanceOperator", "RiskManager", "MerchantUser"]) {
+      cleanup();
+      expect(linksOf(role)("Invoices")).toBe(false);
+    }
   });
 });
 

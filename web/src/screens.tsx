@@ -13,6 +13,9 @@ import { FraudDetectionDetail, FraudDetections } from "./screens/acquisition/Fra
 import { AcquiringChart } from "./screens/acquisition/AcquiringChart";
 import { Ledger } from "./screens/settlement/Ledger";
 import { Exports } from "./screens/settlement/Exports";
+import { Invoices } from "./screens/billing/Invoices";
+import { InvoicePreview } from "./screens/billing/InvoicePreview";
+import { Dispatch } from "./screens/billing/Dispatch";
 import { ProjectEditor, ProjectPage, Projects } from "./screens/funding/Projects";
 
 export interface Screen {
@@ -48,4 +51,7 @@ export const screens: Screen[] = [
   { path: "/funding/projects/:projectId/edit", permission: "manageProjects", element: <ProjectEditor /> },
   { path: "/settlement/ledger", permission: "readLedger", element: <Ledger />, nav: { section: "Settlement", label: "Ledger" } },
   { path: "/settlement/exports", permission: "readLedger", element: <Exports />, nav: { section: "Settlement", label: "Exports" } },
+  { path: "/billing/invoices", permission: "operateBilling", element: <Invoices />, nav: { section: "Billing", label: "Invoices" } },
+  { path: "/billing/invoices/:invoiceId", permission: "operateBilling", element: <InvoicePreview /> },
+  { path: "/billing/dispatches/:dispatchId", permission: "operateBilling", element: <Dispatch /> },
 ];

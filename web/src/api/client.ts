@@ -29,17 +29,22 @@ export async function request<T>(token: string | null, path: string, options: Re
 
 /** Downloads a file the API serves only to a signed-in caller: a plain link would carry no bearer token. */
 export async function download(token: string | null, path: string, fileName: string): Promise<void> {
-  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) {
-    const text = await response.text();
-    throw new ProblemError(response.status, text ? (JSON.parse(text) as ProblemBody) : { status: response.status });
-  }
-  const url = URL.createObjectURL(await response.blob());
+  const url = URL.createObjectURL(await fetchBlob(token, path));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+/** A file the API serves only with the bearer token, as a Blob (a download, or a PDF shown through an object URL). */
+export async function fetchBlob(token: string | null, path: string): Promise<Blob> {
+  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ProblemError(response.status, text ? (JSON.parse(text) as ProblemBody) : { status: response.status });
+  }
+  return response.blob();
 }
 
 /** A query string of the defined, non-empty values. */

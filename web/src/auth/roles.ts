@@ -29,6 +29,7 @@ export const Allowed = {
   readAcquiringMetrics: [Role.FinanceOperator],
   reviewFraud: [Role.RiskManager],
   readLedger: [Role.FinanceOperator, Role.MerchantAdmin],
+  operateBilling: [Role.BillingOperator],
 };
 
 export type Permission = keyof typeof Allowed;

@@ -8,6 +8,8 @@ const toTheSecond = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", time
 export const whenExactly = (iso: string) => `${toTheSecond.format(new Date(iso))} UTC`;
 export const when = (iso: string | null | undefined) => (iso ? `${dateTime.format(new Date(iso))} UTC` : "—");
 export const shortId = (id: string) => id.slice(0, 8);
+/** UUIDv7 ids made in the same millisecond share their leading timestamp: their random tail tells them apart. */
+export const idTail = (id: string) => id.slice(-8);
 
 /** A date input's day (yyyy-mm-dd, UTC) as an instant, optionally some days later: a `to` filter ends at the next day's start. */
 export const dayStart = (day: string | undefined, plusDays = 0) =>
