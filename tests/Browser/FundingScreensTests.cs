@@ -10,7 +10,7 @@ namespace Modular.Tests.Browser;
 public sealed class FundingScreensTests(ConsoleHost console)
 {
     [Fact]
-    public async Task A_merchant_admin_creates_edits_and_opens_a_project_whose_page_follows_pledges_live()
+    public async Task A_merchant_admin_creates_edits_and_opens_a_project_whose_page_follows_pledges_and_lists_them_live()
     {
         var (_, merchant, admin) = await console.Api.ShopAsync();
         await using var browser = await console.SignedInAsync(admin.Email);
@@ -54,7 +54,18 @@ public sealed class FundingScreensTests(ConsoleHost console)
         await Expect(page.GetByLabel("Backers", new() { Exact = true })).ToHaveTextAsync("2");
         await Expect(page.GetByRole(AriaRole.Row, new() { Name = "얼리버드 ₩20,000 10 8 2" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Raised of the goal" })).ToHaveAttributeAsync("value", "40000");
+        var pledges = page.GetByRole(AriaRole.Table, new() { Name = "Pledges" });
+        await Expect(pledges.GetByRole(AriaRole.Row).Filter(new() { HasText = "얼리버드" })).ToHaveCountAsync(2);
+        await Expect(pledges.GetByRole(AriaRole.Row).Filter(new() { HasText = "Completed" })).ToHaveCountAsync(2, new() { Timeout = 60_000 });
         await browser.ScreenshotAsync("funding-project");
+
+        // A declined card: the pledge list shows it Failed, with its reason, under its status filter.
+        await PledgeAsync(projectId, tierId: null, amount: 5_000, cardToken: "tok_decline_insufficient_funds");
+        await page.GetByLabel("Pledge status").SelectOptionAsync("Failed");
+        await Expect(page).ToHaveURLAsync(new Regex("status=Failed"));
+        await Expect(pledges.GetByRole(AriaRole.Row).Filter(new() { HasText = "no reward" })).ToContainTextAsync("Failed", new() { Timeout = 60_000 });
+        await Expect(pledges.GetByRole(AriaRole.Row).Filter(new() { HasText = "얼리버드" })).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("funding-project-pledges");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Projects" }).ClickAsync();
         await page.GetByLabel("Status").SelectOptionAsync("Open");
@@ -62,9 +73,9 @@ public sealed class FundingScreensTests(ConsoleHost console)
         await browser.ScreenshotAsync("funding-projects");
     }
 
-    private async Task PledgeAsync(Guid projectId, Guid tierId)
+    private async Task PledgeAsync(Guid projectId, Guid? tierId, long? amount = null, string cardToken = "tok_visa_approve")
     {
         using var backer = await console.Api.ShopperAsync();
-        await ConsoleApi.CreatedAsync(await backer.PostAsJsonAsync($"/api/funding/projects/{projectId}/pledges", new { tierId, cardToken = "tok_visa_approve" }));
+        await ConsoleApi.CreatedAsync(await backer.PostAsJsonAsync($"/api/funding/projects/{projectId}/pledges", new { tierId, amount, cardToken }));
     }
 }

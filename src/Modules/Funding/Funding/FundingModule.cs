@@ -19,6 +19,7 @@ using Modular.Funding.Features.OpenProject;
 using Modular.Funding.Features.PlacePledge;
 using Modular.Funding.Features.PlacePledge.Batching;
 using Modular.Funding.Features.PledgeSaga;
+using Modular.Funding.Features.SearchProjectPledges;
 using Modular.Funding.Features.SearchProjects;
 using Modular.Funding.Infrastructure;
 using Modular.Funding.ReadModels;
@@ -76,6 +77,7 @@ public sealed class FundingModule : IModule
         endpoints.MapOpenProject();
         endpoints.MapSearchProjects();
         endpoints.MapGetProject();
+        endpoints.MapSearchProjectPledges();
         endpoints.MapPlacePledge();
         endpoints.MapGetMyPledges();
         endpoints.MapGetPledge();

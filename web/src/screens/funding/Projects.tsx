@@ -12,6 +12,7 @@ import { ProblemMessage, fieldErrorsOf } from "../../components/ProblemMessage";
 import { ProgressBar } from "../../components/ProgressBar";
 import { money, when } from "../../components/format";
 import { useCommand } from "../../components/useCommand";
+import { ProjectPledges } from "./ProjectPledges";
 
 interface Tier {
   id: string;
@@ -168,6 +169,7 @@ export function ProjectPage() {
               <figcaption>Backers and rewards left per tier</figcaption>
             </figure>
           )}
+          {data.status !== "Draft" && <ProjectPledges projectId={data.id} open={data.status === "Open"} tierNames={new Map(data.tiers.map((tier) => [tier.id, tier.name]))} />}
         </>
       )}
     </section>

@@ -17,6 +17,10 @@ internal static class FundingReadStore
             .Index([document => document.Deadline!, document => document.Id], index => index.Name = "projects_by_deadline"));
         documents.Add<PledgeDocument>(pledge => pledge
             .Duplicate(document => document.BackerId)
-            .Index([document => document.BackerId, document => document.Id], index => index.Name = "pledges_by_backer"));
+            .Duplicate(document => document.ProjectId)
+            .Duplicate(document => document.Status)
+            .Index([document => document.BackerId, document => document.Id], index => index.Name = "pledges_by_backer")
+            .Index([document => document.ProjectId, document => document.Id], index => index.Name = "pledges_by_project")
+            .Index([document => document.ProjectId, document => document.Status, document => document.Id], index => index.Name = "pledges_by_project_status"));
     }
 }
