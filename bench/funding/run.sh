@@ -105,11 +105,17 @@ REF_PROJECT="$(uuid)"; REF_A="$(uuid)"; REF_B="$(uuid)"
 sql "INSERT INTO funding_reference.project_stats VALUES ('$REF_PROJECT', 0, 0);
      INSERT INTO funding_reference.tiers VALUES ('$REF_A', '$REF_PROJECT', 30000, $TIER_A_QUANTITY, 0), ('$REF_B', '$REF_PROJECT', 10000, NULL, 0)" >/dev/null
 ASPNETCORE_URLS="$REFERENCE_URL" Jwt__SigningKey="$KEY" \
-  ConnectionString="Host=$MODULAR_PG_HOST;Port=$MODULAR_PG_PORT;Database=$MODULAR_PG_DATABASE;Username=$MODULAR_PG_USER;Password=$MODULAR_PG_PASSWORD" \
+  ConnectionString="Host=$MODULAR_PG_HOST;Port=$MODULAR_PG_PORT;Database=$MODULAR_PG_DATABASE;Username=$MODULAR_PG_USER;Password=$MODULAR_PG_PASSWORD;Application Name=funding-reference" \
   dotnet bench/funding/Reference/bin/Release/net10.0/Modular.Bench.FundingReference.dll >.local/bench-funding/reference.log 2>&1 &
 REFERENCE_PID=$!
 for _ in $(seq 1 120); do curl -s -o /dev/null "$REFERENCE_URL/" 2>/dev/null && break; sleep 0.5; done
 load "$REFERENCE_URL" "$REF_PROJECT" "$REF_A" "$REF_B" .local/bench-funding/warm-tokens "$(( WARMUP < 10 ? WARMUP : 10 ))" >/dev/null 2>&1
+# wrk stops sending, but the reference still works through the requests it had queued: the reset waits for its last
+# transaction, or its TRUNCATE deadlocks with them.
+for _ in $(seq 1 120); do
+  [[ $(sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'funding-reference' AND state <> 'idle'") == 0 ]] && break
+  sleep 0.5
+done
 sql "TRUNCATE funding_reference.pledges, funding_reference.outbox; UPDATE funding_reference.tiers SET reserved = 0; UPDATE funding_reference.project_stats SET amount = 0, backers = 0" >/dev/null
 REFERENCE_RESULT="$(load "$REFERENCE_URL" "$REF_PROJECT" "$REF_A" "$REF_B" .local/bench-funding/tokens "$DURATION")"
 REFERENCE_CHECK="$(sql "SELECT json_build_object(
