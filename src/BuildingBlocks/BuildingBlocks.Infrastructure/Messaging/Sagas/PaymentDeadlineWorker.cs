@@ -1,3 +1,5 @@
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
@@ -23,15 +25,15 @@ public sealed record PaymentDeadlines(string Module, string Table, TimeSpan Poll
 /// time out once. "Now" is the clock from DI, the one deadlines are set by, not the database's.
 /// </summary>
 public abstract class PaymentDeadlineWorker<TContext>(
-    ModuleDataSource<TContext> database, OutboxSignals outboxSignals, TimeProvider clock, ILogger logger) : BackgroundService
+    ModuleDataSource<TContext> database, IServiceScopeFactory scopes, OutboxSignals outboxSignals, TimeProvider clock, ILogger logger) : BackgroundService
     where TContext : ModuleDbContext
 {
     private const int BatchSize = 500;
 
     protected abstract PaymentDeadlines Deadlines { get; }
 
-    /// <summary>The due payments whose answer really failed to come.</summary>
-    protected abstract Task<IReadOnlySet<Guid>> ExpiredAsync(IReadOnlyList<DuePayment> due, CancellationToken cancellationToken);
+    /// <summary>The due payments whose answer really failed to come, asked of the payment side through <paramref name="mediator"/>.</summary>
+    protected abstract Task<IReadOnlySet<Guid>> ExpiredAsync(IMediator mediator, IReadOnlyList<DuePayment> due, CancellationToken cancellationToken);
 
     /// <summary>The message that times the saga out.</summary>
     protected abstract object TimedOut(Guid correlationId, DateTimeOffset deadline);
@@ -63,7 +65,12 @@ public abstract class PaymentDeadlineWorker<TContext>(
             return 0;
         }
 
-        var expired = await ExpiredAsync(due, cancellationToken);
+        IReadOnlySet<Guid> expired;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            expired = await ExpiredAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), due, cancellationToken);
+        }
+
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var timedOut = await TimeOutAsync(connection, transaction, [.. expired], now, cancellationToken);

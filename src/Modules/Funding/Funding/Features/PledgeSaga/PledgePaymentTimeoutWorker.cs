@@ -22,18 +22,14 @@ internal sealed class PledgePaymentTimeoutWorker(
     OutboxSignals outboxSignals,
     IOptions<FundingOptions> options,
     TimeProvider clock,
-    ILogger<PledgePaymentTimeoutWorker> logger) : PaymentDeadlineWorker<FundingDbContext>(database, outboxSignals, clock, logger)
+    ILogger<PledgePaymentTimeoutWorker> logger) : PaymentDeadlineWorker<FundingDbContext>(database, scopes, outboxSignals, clock, logger)
 {
     protected override PaymentDeadlines Deadlines { get; } = new(
         FundingModule.ModuleName, "funding.pledge_states", options.Value.PollInterval, options.Value.AnswerRecheckInterval);
 
-    protected override async Task<IReadOnlySet<Guid>> ExpiredAsync(IReadOnlyList<DuePayment> due, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var unanswered = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new GetUnansweredPayments([.. due.Select(payment => new PaymentReference(payment.MerchantId, payment.CorrelationId))]), cancellationToken);
-        return unanswered.Select(payment => payment.Reference).ToHashSet();
-    }
+    protected override async Task<IReadOnlySet<Guid>> ExpiredAsync(IMediator mediator, IReadOnlyList<DuePayment> due, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetUnansweredPayments([.. due.Select(payment => new PaymentReference(payment.MerchantId, payment.CorrelationId))]), cancellationToken))
+            .Select(payment => payment.Reference).ToHashSet();
 
     protected override object TimedOut(Guid correlationId, DateTimeOffset deadline) => new PledgePaymentTimedOut(correlationId, deadline);
 }

@@ -21,18 +21,14 @@ internal sealed class PaymentTimeoutWorker(
     OutboxSignals outboxSignals,
     IOptions<CheckoutOptions> options,
     TimeProvider clock,
-    ILogger<PaymentTimeoutWorker> logger) : PaymentDeadlineWorker<OrderingDbContext>(database, outboxSignals, clock, logger)
+    ILogger<PaymentTimeoutWorker> logger) : PaymentDeadlineWorker<OrderingDbContext>(database, scopes, outboxSignals, clock, logger)
 {
     protected override PaymentDeadlines Deadlines { get; } = new(
         OrderingModule.ModuleName, "ordering.checkout_states", options.Value.TimeoutPollInterval, options.Value.AnswerRecheckInterval);
 
-    protected override async Task<IReadOnlySet<Guid>> ExpiredAsync(IReadOnlyList<DuePayment> due, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var unanswered = await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new GetUnansweredPayments([.. due.Select(payment => new PaymentReference(payment.MerchantId, payment.CorrelationId))]), cancellationToken);
-        return unanswered.Select(payment => payment.Reference).ToHashSet();
-    }
+    protected override async Task<IReadOnlySet<Guid>> ExpiredAsync(IMediator mediator, IReadOnlyList<DuePayment> due, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetUnansweredPayments([.. due.Select(payment => new PaymentReference(payment.MerchantId, payment.CorrelationId))]), cancellationToken))
+            .Select(payment => payment.Reference).ToHashSet();
 
     protected override object TimedOut(Guid correlationId, DateTimeOffset deadline) => new CheckoutPaymentTimedOut(correlationId, deadline);
 }
