@@ -34,6 +34,8 @@ internal sealed class SeedSendApi : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // The seed's send API took every selected invoice's PDF in one request body (hundreds of MB for 1,000).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         var api = new SeedSendApi(app, NpgsqlDataSource.Create(iamConnectionString), smtpHost, smtpPort);

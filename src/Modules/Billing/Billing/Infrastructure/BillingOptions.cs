@@ -21,7 +21,7 @@ internal sealed class BillingOptions
     public int DispatchChunkSize { get; set; } = 50;
 
     /// <summary>Invoices of a chunk rendered and mailed at once (the e-mail sender's rate limit paces the mails).</summary>
-    public int DispatchParallelism { get; set; } = 4;
+    public int DispatchParallelism { get; set; } = 12;
 
     /// <summary>How often the dispatch worker looks for work it was not woken for (another instance's, or after a restart).</summary>
     public TimeSpan DispatchPollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -9,8 +9,9 @@ internal static class LatestUsage
 {
     /// <summary>
     /// The keys used in the month (usage_records_by_month, or usage_records_by_organization_month for one organization),
-    /// then per key one descent of usage_records_latest_batch (api_key, batch_date DESC) to its latest batch date, and the
-    /// rows of that batch from the same index. docs/modules/billing.md shows the plan.
+    /// then per key one descent of usage_records_latest_batch (api_key, batch_date DESC) to its latest batch date, and a
+    /// second probe of the same index on (api_key, that date) for that batch's rows only. docs/modules/billing.md shows
+    /// the plan.
     /// </summary>
     public static Task<List<LatestUsageRow>> OfMonthAsync(BillingDbContext db, DateOnly month, Guid? organizationId, CancellationToken cancellationToken)
     {
@@ -23,10 +24,11 @@ internal static class LatestUsage
                    usage.product AS "Product", usage.quantity AS "Quantity", usage.unit AS "Unit"
               FROM keys
              CROSS JOIN LATERAL (
-                   SELECT batch_date FROM billing.usage_records
-                    WHERE api_key = keys.api_key AND batch_date >= {month} AND batch_date < {end}
-                    ORDER BY batch_date DESC LIMIT 1) AS latest
-              JOIN billing.usage_records AS usage ON usage.api_key = keys.api_key AND usage.batch_date = latest.batch_date
+                   SELECT batch_date, product, quantity, unit FROM billing.usage_records
+                    WHERE api_key = keys.api_key
+                      AND batch_date = (SELECT batch_date FROM billing.usage_records
+                                         WHERE api_key = keys.api_key AND batch_date >= {month} AND batch_date < {end}
+                                         ORDER BY batch_date DESC LIMIT 1)) AS usage
              ORDER BY keys.organization_id, keys.api_key, usage.product
             """).ToListAsync(cancellationToken);
     }
