@@ -15,6 +15,7 @@ using Modular.Ordering.Features.GetBulkOrder;
 using Modular.Ordering.Features.GetMyOrders;
 using Modular.Ordering.Features.GetOrder;
 using Modular.Ordering.Features.GetProduct;
+using Modular.Ordering.Features.SearchBulkOrders;
 using Modular.Ordering.Features.SearchOrders;
 using Modular.Ordering.Features.SearchProducts;
 using Modular.Ordering.Features.ShipOrder;
@@ -62,6 +63,7 @@ public sealed class OrderingModule : IModule
         bus.AddModuleBatchConsumer<OrderPaidProjection>();
         bus.AddModuleBatchConsumer<OrderCancelledProjection>();
         bus.AddModuleBatchConsumer<OrderShippedProjection>();
+        bus.AddModuleBatchConsumer<BulkOrderProjection>();
         bus.AddConsumer<BulkOrderSubmittedConsumer>();
     }
 
@@ -79,6 +81,7 @@ public sealed class OrderingModule : IModule
         endpoints.MapSearchOrders();
         endpoints.MapGetOrder();
         endpoints.MapSubmitBulkOrder();
+        endpoints.MapSearchBulkOrders();
         endpoints.MapGetBulkOrder();
     }
 }
