@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.Ordering.Contracts;
 using Modular.Tests.Integration.Support;
 
 namespace Modular.Tests.Integration.Ordering;
@@ -45,11 +48,7 @@ public sealed class BulkOrderStaffTests(TestPlatform platform)
     [Fact]
     public async Task Another_organizations_merchant_admin_sees_neither_the_list_row_nor_the_detail()
     {
-        var product = await _api.CreateProductAsync(5);
-        using var customer = _api.Customer();
-        using var admin = _api.Admin();
-        var bulk = await SubmitAsync(customer, "BestEffort", (product, 1));
-        await ListedAsync(admin, bulk, "Completed");
+        var bulk = await CompletedOneLineBulkOrderAsync();
         using var stranger = platform.Host.CreateClientAs(Guid.CreateVersion7(), Guid.CreateVersion7(), Roles.MerchantAdmin);
         using var otherCustomer = _api.Customer();
 
@@ -99,11 +98,7 @@ public sealed class BulkOrderStaffTests(TestPlatform platform)
     [Fact]
     public async Task An_operator_lists_and_reads_every_organizations_bulk_orders()
     {
-        var product = await _api.CreateProductAsync(5);
-        using var customer = _api.Customer();
-        using var admin = _api.Admin();
-        var bulk = await SubmitAsync(customer, "BestEffort", (product, 1));
-        await ListedAsync(admin, bulk, "Completed");
+        var bulk = await CompletedOneLineBulkOrderAsync();
         using var operatorClient = platform.Host.CreateClientAs(Guid.CreateVersion7(), null, Roles.FinanceOperator);
 
         var listed = await operatorClient.GetFromJsonAsync<JsonElement>("/api/ordering/bulk-orders?status=Completed&limit=200");
@@ -112,6 +107,44 @@ public sealed class BulkOrderStaffTests(TestPlatform platform)
         listed.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).ShouldContain(bulk);
         detail.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await detail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lines").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_submitted_state_that_arrives_after_the_settled_one_does_not_move_the_list_back_to_pending()
+    {
+        var bulk = Guid.CreateVersion7();
+        var submittedAt = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var bus = platform.Host.Services.GetRequiredService<IBus>();
+        using var admin = _api.Admin();
+        await bus.Publish(new BulkOrderChanged(
+            bulk, OrderingApi.Organization, Guid.CreateVersion7(), "BestEffort", "Completed", Guid.CreateVersion7(), LineCount: 4,
+            Reserved: 3, Short: 1, Released: 0, submittedAt, submittedAt.AddSeconds(1)));
+        await ListedAsync(admin, bulk, "Completed");
+        var lateMessage = Guid.NewGuid();
+
+        await bus.Publish(
+            new BulkOrderChanged(bulk, OrderingApi.Organization, Guid.CreateVersion7(), "BestEffort", "Pending", null, 4, 0, 0, 0, submittedAt, null),
+            context => context.MessageId = lateMessage);
+
+        await Eventually.HoldsAsync(
+            async () => await _api.Database.ScalarAsync<long>("SELECT count(*) FROM ordering.inbox_messages WHERE message_id = $1", lateMessage) > 0,
+            TimeSpan.FromSeconds(30), "the projection applied the late Pending state");
+        var row = await ListedAsync(admin, bulk, "Completed");
+        row.GetProperty("reserved").GetInt32().ShouldBe(3);
+        row.GetProperty("short").GetInt32().ShouldBe(1);
+        var pendingOnes = await admin.GetFromJsonAsync<JsonElement>("/api/ordering/bulk-orders?status=Pending&limit=200");
+        pendingOnes.GetProperty("items").EnumerateArray().ShouldNotContain(item => item.GetProperty("id").GetGuid() == bulk);
+    }
+
+    /// <summary>A buyer's one-line bulk order, once the merchant admin's list shows it Completed.</summary>
+    private async Task<Guid> CompletedOneLineBulkOrderAsync()
+    {
+        var product = await _api.CreateProductAsync(5);
+        using var customer = _api.Customer();
+        using var admin = _api.Admin();
+        var bulk = await SubmitAsync(customer, "BestEffort", (product, 1));
+        await ListedAsync(admin, bulk, "Completed");
+        return bulk;
     }
 
     private static async Task<Guid> SubmitAsync(HttpClient customer, string mode, params (Guid Product, int Quantity)[] lines)
