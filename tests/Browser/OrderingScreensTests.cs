@@ -93,7 +93,7 @@ public sealed class OrderingScreensTests(ConsoleHost console)
         await browser.OpenScreenAsync("Bulk orders");
         await page.GetByLabel("Status").SelectOptionAsync("Completed");
         await Expect(page).ToHaveURLAsync(new Regex("status=Completed"));
-        var link = page.GetByRole(AriaRole.Link, new() { Name = bulk.ToString()[..8] });
+        var link = page.GetByRole(AriaRole.Link, new() { Name = bulk.ToString()[^8..] });
         var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = link });
         await Expect(row).ToContainTextAsync("BestEffortCompleted2110");
         await browser.ScreenshotAsync("ordering-bulk-orders");

@@ -134,7 +134,7 @@ describe("bulk orders", () => {
   it("links a completed job's placed order and shows no progress bar", () => {
     open("Completed", ["Reserved", "Short"]);
     expect(screen.queryByRole("progressbar")).toBeNull();
-    expect(screen.getByRole("link", { name: "Order 0193bbbb" })).toHaveAttribute("href", "/ordering/orders/0193bbbb-0000-7000-8000-000000000002");
+    expect(screen.getByRole("link", { name: "Order 00000002" })).toHaveAttribute("href", "/ordering/orders/0193bbbb-0000-7000-8000-000000000002");
     expect(within(screen.getByRole("table", { name: "Line results" })).getAllByRole("row")[2]).toHaveTextContent("Short");
   });
 });

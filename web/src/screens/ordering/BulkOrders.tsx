@@ -5,7 +5,7 @@ import { ChoiceFilter } from "../../components/Filters";
 import { LoadMore, useKeysetList } from "../../components/keysetList";
 import { ProblemMessage } from "../../components/ProblemMessage";
 import { ProgressBar } from "../../components/ProgressBar";
-import { shortId, when } from "../../components/format";
+import { idTail, when } from "../../components/format";
 
 interface BulkOrderSummary {
   id: string;
@@ -47,6 +47,8 @@ const pending = (status: string | undefined) => status === "Pending";
 /** Lines with a result so far: the job's progress. */
 export const settledLines = (lines: readonly BulkOrderLine[]) => lines.filter((line) => line.result !== null).length;
 
+// Ids show their last 8 characters: a buyer's jobs, and a job and the order it places, are made within the same minute,
+// so their UUIDv7 prefixes are alike.
 export function BulkOrders() {
   const { filters, setFilters, list, rows } = useKeysetList<BulkOrderSummary, "status">(
     "/api/ordering/bulk-orders",
@@ -79,7 +81,7 @@ export function BulkOrders() {
           {rows.map((bulk) => (
             <tr key={bulk.id}>
               <td>
-                <Link to={`/ordering/bulk-orders/${bulk.id}`}>{shortId(bulk.id)}</Link>
+                <Link to={`/ordering/bulk-orders/${bulk.id}`}>{idTail(bulk.id)}</Link>
               </td>
               <td>{bulk.mode}</td>
               <td>{bulk.status}</td>
@@ -111,7 +113,7 @@ export function BulkOrderDetail() {
   const view = bulk.data;
   return (
     <section>
-      <h1>Bulk order {bulkOrderId && shortId(bulkOrderId)}</h1>
+      <h1>Bulk order {bulkOrderId && idTail(bulkOrderId)}</h1>
       <ProblemMessage error={bulk.error} />
       {bulk.isPending && <p>Loading…</p>}
       {view && (
@@ -126,7 +128,7 @@ export function BulkOrderDetail() {
             <dt>Completed</dt>
             <dd>{when(view.completedAt)}</dd>
             <dt>Order</dt>
-            <dd>{view.orderId ? <Link to={`/ordering/orders/${view.orderId}`}>Order {shortId(view.orderId)}</Link> : "—"}</dd>
+            <dd>{view.orderId ? <Link to={`/ordering/orders/${view.orderId}`}>Order {idTail(view.orderId)}</Link> : "—"}</dd>
           </dl>
           {pending(view.status) && <ProgressBar label="Lines with a result" done={settledLines(view.lines)} total={view.lines.length} />}
           <h2>Lines</h2>
