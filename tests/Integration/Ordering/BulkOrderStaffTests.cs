@@ -4,6 +4,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.BuildingBlocks.Application.Security;
+using Modular.BuildingBlocks.Infrastructure.ReadModels;
 using Modular.Ordering.Contracts;
 using Modular.Tests.Integration.Support;
 
@@ -134,6 +135,30 @@ public sealed class BulkOrderStaffTests(TestPlatform platform)
         row.GetProperty("short").GetInt32().ShouldBe(1);
         var pendingOnes = await admin.GetFromJsonAsync<JsonElement>("/api/ordering/bulk-orders?status=Pending&limit=200");
         pendingOnes.GetProperty("items").EnumerateArray().ShouldNotContain(item => item.GetProperty("id").GetGuid() == bulk);
+    }
+
+    [Fact]
+    public async Task A_lost_bulk_order_document_is_rebuilt_from_the_write_model_with_its_counts()
+    {
+        var products = new[] { await _api.CreateProductAsync(5), await _api.CreateProductAsync(1) };
+        using var customer = _api.Customer();
+        using var admin = _api.Admin();
+        var bulk = await SubmitAsync(customer, "BestEffort", (products[0], 1), (products[1], 2));
+        await ListedAsync(admin, bulk, "Completed");
+        await _api.Database.ExecuteAsync($"DELETE FROM ordering_read.mt_doc_bulkorderdocument WHERE id = '{bulk}'");
+        var listedAfterLoss = await admin.GetFromJsonAsync<JsonElement>("/api/ordering/bulk-orders?status=Completed&limit=200");
+        listedAfterLoss.GetProperty("items").EnumerateArray().ShouldNotContain(item => item.GetProperty("id").GetGuid() == bulk);
+
+        foreach (var rebuild in platform.Host.Services.GetServices<IReadModelRebuild>().Where(candidate => candidate.Module == "ordering"))
+        {
+            await rebuild.RebuildAsync(CancellationToken.None);
+        }
+
+        var row = await ListedAsync(admin, bulk, "Completed");
+        row.GetProperty("lineCount").GetInt32().ShouldBe(2);
+        row.GetProperty("reserved").GetInt32().ShouldBe(1);
+        row.GetProperty("short").GetInt32().ShouldBe(1);
+        row.GetProperty("orderId").ValueKind.ShouldBe(JsonValueKind.String);
     }
 
     /// <summary>A buyer's one-line bulk order, once the merchant admin's list shows it Completed.</summary>

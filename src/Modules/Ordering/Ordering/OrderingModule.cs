@@ -53,6 +53,8 @@ public sealed class OrderingModule : IModule
         services.AddReadStore<OrderingDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Ordering:ReadConnectionString"], maxPoolSize: 10, OrderReadStore.Declare);
         services.AddReadModelRebuild<OrderingDbContext, OrderDocument>(ModuleName, OrderRebuild.Table, OrderRebuild.LoadAsync, OrderRebuild.Merge);
+        services.AddReadModelRebuild<OrderingDbContext, BulkOrderDocument>(
+            ModuleName, BulkOrderRebuild.Table, BulkOrderRebuild.LoadAsync, BulkOrderRebuild.Merge);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
