@@ -54,7 +54,7 @@ public sealed class OrderingScreensTests(ConsoleHost console)
 
         await using var browser = await console.SignedInAsync(user.Email);
         var page = browser.Page;
-        await page.GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
+        await browser.OpenScreenAsync("Orders");
         await page.GetByLabel("Status").SelectOptionAsync("Paid");
         await page.GetByLabel("Product id").FillAsync(product.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -74,5 +74,35 @@ public sealed class OrderingScreensTests(ConsoleHost console)
         await Expect(timeline).ToContainTextAsync("Paid");
         await Expect(page.GetByText("₩30,000")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("ordering-order-timeline");
+    }
+
+    [Fact]
+    public async Task A_merchant_admin_opens_a_bulk_order_and_reads_each_lines_result()
+    {
+        var (_, merchant, admin) = await console.Api.ShopAsync();
+        var tea = await console.Api.ProductAsync(admin, merchant, $"대량 녹차 {ConsoleApi.Unique()}", stock: 10);
+        var mug = await console.Api.ProductAsync(admin, merchant, $"대량 머그컵 {ConsoleApi.Unique()}", stock: 1);
+        // The mug's line asks for more than its stock: best effort orders the tea and reports the mug short.
+        var bulk = await console.Api.BulkOrderAsync((tea, 4), (mug, 3));
+        await console.Api.ReadAsync(
+            $"/api/ordering/bulk-orders?status=Completed", page => page.GetProperty("items").EnumerateArray().Any(item => item.GetProperty("id").GetGuid() == bulk),
+            "the staff's list shows the bulk order Completed", admin.Email);
+
+        await using var browser = await console.SignedInAsync(admin.Email);
+        var page = browser.Page;
+        await browser.OpenScreenAsync("Bulk orders");
+        await page.GetByLabel("Status").SelectOptionAsync("Completed");
+        await Expect(page).ToHaveURLAsync(new Regex("status=Completed"));
+        var link = page.GetByRole(AriaRole.Link, new() { Name = bulk.ToString()[^8..] });
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = link });
+        await Expect(row).ToContainTextAsync("BestEffortCompleted2110");
+        await browser.ScreenshotAsync("ordering-bulk-orders");
+
+        await link.ClickAsync();
+        var lines = page.GetByRole(AriaRole.Table, new() { Name = "Line results" });
+        await Expect(lines.GetByRole(AriaRole.Row).Filter(new() { HasText = "대량 녹차" })).ToContainTextAsync("4Reserved");
+        await Expect(lines.GetByRole(AriaRole.Row).Filter(new() { HasText = "대량 머그컵" })).ToContainTextAsync("3Short");
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Order ") })).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("ordering-bulk-order");
     }
 }

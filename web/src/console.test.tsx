@@ -21,9 +21,11 @@ function sessionAs(...roles: string[]): Session {
   return sessionOf(tokenFor({ sub: "u-1", email: "someone@modular.test", role: roles.length === 1 ? roles[0] : roles }), "2999-01-01T00:00:00Z");
 }
 
-function renderApp(session: Session | null, path = "/") {
+function renderApp(session: Session | null, path = "/", cached: [string, unknown][] = []) {
+  const client = new QueryClient({ defaultOptions: { queries: { enabled: false } } });
+  for (const [key, data] of cached) client.setQueryData([key], data);
   return render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { enabled: false } } })}>
+    <QueryClientProvider client={client}>
       <SessionProvider initial={session}>
         <MemoryRouter initialEntries={[path]}>
           <App />
@@ -51,7 +53,7 @@ describe("navigation by role", () => {
   it("shows a platform admin every screen", () => {
     renderApp(sessionAs("PlatformAdmin"));
     const nav = within(screen.getByRole("navigation", { name: "Main" }));
-    for (const label of ["Organizations", "Users", "Invitations", "Catalogue", "Orders", "Merchants", "Bulk upload", "Transactions",
+    for (const label of ["Organizations", "Users", "Invitations", "Catalogue", "Orders", "Bulk orders", "Merchants", "Bulk upload", "Transactions",
       "Acquiring errors", "Acquiring loop", "Fraud detections", "Projects", "Ledger", "Exports", "Invoices"]) {
       expect(nav.getByRole("link", { name: label })).toBeInTheDocument();
     }
@@ -98,6 +100,42 @@ describe("the acquisition and settlement screens by role", () => {
       cleanup();
       expect(linksOf(role)("Invoices")).toBe(false);
     }
+  });
+});
+
+describe("bulk orders", () => {
+  const job = (status: string, results: (string | null)[]) => ({
+    id: "0193aaaa-0000-7000-8000-000000000001", organizationId: "o-1", mode: "BestEffort", status,
+    orderId: status === "Completed" ? "0193bbbb-0000-7000-8000-000000000002" : null,
+    submittedAt: "2026-12-02T06:00:00Z", completedAt: status === "Pending" ? null : "2026-12-02T06:00:01Z",
+    lines: results.map((result, index) => ({ line: index + 1, productId: `p-${index}`, productName: `상품 ${index + 1}`, quantity: 2, result })),
+  });
+  const path = "/ordering/bulk-orders/0193aaaa-0000-7000-8000-000000000001";
+  const open = (status: string, results: (string | null)[]) =>
+    renderApp(sessionAs("MerchantAdmin"), path, [[`/api${path}`, job(status, results)]]);
+
+  it("is in the navigation of merchant staff and operators", () => {
+    for (const role of ["MerchantAdmin", "MerchantUser", "FinanceOperator", "BillingOperator", "RiskManager", "PlatformAdmin"]) {
+      cleanup();
+      renderApp(sessionAs(role));
+      expect(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Bulk orders" })).toBeInTheDocument();
+    }
+  });
+
+  it("shows a pending job's progress as the lines with a result, and each line's result", () => {
+    open("Pending", ["Reserved", null, null]);
+    expect(screen.getByRole("progressbar", { name: "Lines with a result" })).toHaveAttribute("value", "1");
+    expect(screen.getByText("1 of 3 (33%)")).toBeInTheDocument();
+    const rows = within(screen.getByRole("table", { name: "Line results" })).getAllByRole("row");
+    expect(rows[1]).toHaveTextContent("1상품 12Reserved");
+    expect(rows[2]).toHaveTextContent("2상품 22—");
+  });
+
+  it("links a completed job's placed order and shows no progress bar", () => {
+    open("Completed", ["Reserved", "Short"]);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByRole("link", { name: "Order 00000002" })).toHaveAttribute("href", "/ordering/orders/0193bbbb-0000-7000-8000-000000000002");
+    expect(within(screen.getByRole("table", { name: "Line results" })).getAllByRole("row")[2]).toHaveTextContent("Short");
   });
 });
 

@@ -5,6 +5,7 @@ import { OrganizationDetail, Organizations } from "./screens/iam/Organizations";
 import { Users } from "./screens/iam/Users";
 import { Catalogue } from "./screens/ordering/Catalogue";
 import { OrderDetail, Orders } from "./screens/ordering/Orders";
+import { BulkOrderDetail, BulkOrders } from "./screens/ordering/BulkOrders";
 import { MerchantDetail, Merchants } from "./screens/acquisition/Merchants";
 import { MerchantImport } from "./screens/acquisition/MerchantImport";
 import { Transactions } from "./screens/acquisition/Transactions";
@@ -36,6 +37,8 @@ export const screens: Screen[] = [
   { path: "/ordering/products", permission: "readCatalogue", element: <Catalogue />, nav: { section: "Ordering", label: "Catalogue" } },
   { path: "/ordering/orders", permission: "readOrders", element: <Orders />, nav: { section: "Ordering", label: "Orders" } },
   { path: "/ordering/orders/:orderId", permission: "readOrders", element: <OrderDetail /> },
+  { path: "/ordering/bulk-orders", permission: "readBulkOrders", element: <BulkOrders />, nav: { section: "Ordering", label: "Bulk orders" } },
+  { path: "/ordering/bulk-orders/:bulkOrderId", permission: "readBulkOrders", element: <BulkOrderDetail /> },
   { path: "/acquisition/merchants", permission: "readMerchants", element: <Merchants />, nav: { section: "Acquisition", label: "Merchants" } },
   { path: "/acquisition/merchants/:merchantId", permission: "readMerchants", element: <MerchantDetail /> },
   { path: "/acquisition/imports", permission: "manageMerchants", element: <MerchantImport />, nav: { section: "Acquisition", label: "Bulk upload" } },

@@ -128,6 +128,19 @@ public sealed class ConsoleApi(HostProcess host)
         return placed.GetProperty("id").GetGuid();
     }
 
+    /// <summary>A B2B buyer registers, logs in and submits a bulk order of the lines (best effort, the sandbox's approving card).</summary>
+    public async Task<Guid> BulkOrderAsync(params (Guid ProductId, int Quantity)[] lines)
+    {
+        using var buyer = await ShopperAsync();
+        var accepted = await CreatedAsync(await buyer.PostAsJsonAsync("/api/ordering/bulk-orders", new
+        {
+            mode = "BestEffort",
+            lines = lines.Select(line => new { productId = line.ProductId, quantity = line.Quantity }),
+            cardToken = "tok_visa_approve",
+        }));
+        return accepted.GetProperty("id").GetGuid();
+    }
+
     /// <summary>A shopper (or backer) who registered through the storefront API, logged in.</summary>
     public async Task<HttpClient> ShopperAsync()
     {

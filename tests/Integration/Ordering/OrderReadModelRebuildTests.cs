@@ -28,9 +28,15 @@ public sealed class OrderReadModelRebuildTests(TestPlatform platform)
         using var admin = _api.Admin();
         (await admin.GetAsync($"/api/ordering/orders/{lost[0]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var rebuild = platform.Host.Services.GetServices<IReadModelRebuild>().Single(candidate => candidate.Module == "ordering");
+        // Each of Ordering's kinds of document, as `Host --rebuild-read-models ordering` runs them.
+        var rebuilds = platform.Host.Services.GetServices<IReadModelRebuild>().Where(candidate => candidate.Module == "ordering").ToList();
         var placedMeanwhile = PlaceAsync(customer, product, count: 20);
-        var rebuilt = await rebuild.RebuildAsync(CancellationToken.None);
+        var rebuilt = 0;
+        foreach (var rebuild in rebuilds)
+        {
+            rebuilt += await rebuild.RebuildAsync(CancellationToken.None);
+        }
+
         var meanwhile = await placedMeanwhile;
 
         rebuilt.ShouldBeGreaterThanOrEqualTo(lost.Count);

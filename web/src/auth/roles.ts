@@ -20,6 +20,7 @@ export const Allowed = {
   readCatalogue: [...operators, ...merchantStaff],
   manageCatalogue: [Role.MerchantAdmin],
   readOrders: [...operators, ...merchantStaff],
+  readBulkOrders: [...operators, ...merchantStaff],
   readMerchants: [...operators, ...merchantStaff],
   manageMerchants: [] as string[],
   readTransactions: [...operators, ...merchantStaff],

@@ -23,3 +23,22 @@ public sealed record CheckoutPaymentTimedOut(Guid OrderId, DateTimeOffset Deadli
 
 /// <summary>A bulk (B2B) order was accepted for processing (Ordering's own work item, through its outbox).</summary>
 public sealed record BulkOrderSubmitted(Guid BulkOrderId);
+
+/// <summary>
+/// A bulk order's state for the staff's read side, published when it is submitted (Pending) and when it settles
+/// (Completed with <paramref name="OrderId"/>, or Rejected), each time whole, so the furthest status wins whatever the
+/// order of arrival. The counts are the lines per result (Reserved, Short, Released); a Pending one has none yet.
+/// </summary>
+public sealed record BulkOrderChanged(
+    Guid BulkOrderId,
+    Guid OrganizationId,
+    Guid CustomerId,
+    string Mode,
+    string Status,
+    Guid? OrderId,
+    int LineCount,
+    int Reserved,
+    int Short,
+    int Released,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? CompletedAt);

@@ -15,6 +15,7 @@ using Modular.Ordering.Features.GetBulkOrder;
 using Modular.Ordering.Features.GetMyOrders;
 using Modular.Ordering.Features.GetOrder;
 using Modular.Ordering.Features.GetProduct;
+using Modular.Ordering.Features.SearchBulkOrders;
 using Modular.Ordering.Features.SearchOrders;
 using Modular.Ordering.Features.SearchProducts;
 using Modular.Ordering.Features.ShipOrder;
@@ -52,6 +53,8 @@ public sealed class OrderingModule : IModule
         services.AddReadStore<OrderingDbContext>(
             ModuleName, context.Services.Postgres, context.Configuration["Ordering:ReadConnectionString"], maxPoolSize: 10, OrderReadStore.Declare);
         services.AddReadModelRebuild<OrderingDbContext, OrderDocument>(ModuleName, OrderRebuild.Table, OrderRebuild.LoadAsync, OrderRebuild.Merge);
+        services.AddReadModelRebuild<OrderingDbContext, BulkOrderDocument>(
+            ModuleName, BulkOrderRebuild.Table, BulkOrderRebuild.LoadAsync, BulkOrderRebuild.Merge);
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -62,6 +65,7 @@ public sealed class OrderingModule : IModule
         bus.AddModuleBatchConsumer<OrderPaidProjection>();
         bus.AddModuleBatchConsumer<OrderCancelledProjection>();
         bus.AddModuleBatchConsumer<OrderShippedProjection>();
+        bus.AddModuleBatchConsumer<BulkOrderProjection>();
         bus.AddConsumer<BulkOrderSubmittedConsumer>();
     }
 
@@ -79,6 +83,7 @@ public sealed class OrderingModule : IModule
         endpoints.MapSearchOrders();
         endpoints.MapGetOrder();
         endpoints.MapSubmitBulkOrder();
+        endpoints.MapSearchBulkOrders();
         endpoints.MapGetBulkOrder();
     }
 }

@@ -6,6 +6,7 @@ using Modular.Ordering.Contracts;
 using Modular.Ordering.Features.Checkout;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
 using Modular.Ordering.Infrastructure;
+using Modular.Ordering.ReadModels;
 using Npgsql;
 
 namespace Modular.Ordering.Features.SubmitBulkOrder;
@@ -25,7 +26,7 @@ internal sealed class BulkOrderSubmittedConsumer(OrderingDbContext db, IOptions<
         var id = context.Message.BulkOrderId;
         var cancellationToken = context.CancellationToken;
         var job = await db.Database.SqlQuery<BulkJob>(
-            $"""SELECT customer_id AS "CustomerId", merchant_id AS "MerchantId", organization_id AS "OrganizationId", mode AS "Mode", card_token AS "CardToken", (SELECT count(*)::int FROM ordering.bulk_order_lines WHERE bulk_order_id = {id}) AS "LineCount" FROM ordering.bulk_orders WHERE id = {id} AND status = 'Pending'""")
+            $"""SELECT customer_id AS "CustomerId", merchant_id AS "MerchantId", organization_id AS "OrganizationId", mode AS "Mode", card_token AS "CardToken", created_at AS "CreatedAt", (SELECT count(*)::int FROM ordering.bulk_order_lines WHERE bulk_order_id = {id}) AS "LineCount" FROM ordering.bulk_orders WHERE id = {id} AND status = 'Pending'""")
             .SingleOrDefaultAsync(cancellationToken);
         if (job is null)
         {
@@ -44,6 +45,7 @@ internal sealed class BulkOrderSubmittedConsumer(OrderingDbContext db, IOptions<
         if (reserved.Count == 0 || (anyShort && job.Mode == nameof(BulkOrderMode.AllOrNothing)))
         {
             await RejectAsync(id, cancellationToken);
+            await PublishSettledAsync(id, job, BulkOrderStates.Rejected, orderId: null, cancellationToken);
             return;
         }
 
@@ -56,7 +58,23 @@ internal sealed class BulkOrderSubmittedConsumer(OrderingDbContext db, IOptions<
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         await ReservationSql.StoreAsync(connection, transaction, [order], [], checkout.Value.PaymentTimeout);
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE ordering.bulk_orders SET status = 'Completed', order_id = {order.OrderId}, completed_at = now() WHERE id = {id}", cancellationToken);
+            $"UPDATE ordering.bulk_orders SET status = 'Completed', order_id = {order.OrderId}, completed_at = {now} WHERE id = {id}", cancellationToken);
+        await PublishSettledAsync(id, job, BulkOrderStates.Completed, order.OrderId, cancellationToken);
+    }
+
+    /// <summary>The settled state for the staff's read side, in this transaction's outbox (counted from the lines just written).</summary>
+    private async Task PublishSettledAsync(Guid id, BulkJob job, string status, Guid? orderId, CancellationToken cancellationToken)
+    {
+        var counts = await db.Database.SqlQuery<ResultCounts>(
+                $"""
+                 SELECT count(*) FILTER (WHERE result = 'Reserved')::int AS "Reserved", count(*) FILTER (WHERE result = 'Short')::int AS "Short",
+                        count(*) FILTER (WHERE result = 'Released')::int AS "Released"
+                   FROM ordering.bulk_order_lines WHERE bulk_order_id = {id}
+                 """)
+            .SingleAsync(cancellationToken);
+        db.Publish(new BulkOrderChanged(
+            id, job.OrganizationId, job.CustomerId, job.Mode, status, orderId, job.LineCount, counts.Reserved, counts.Short, counts.Released,
+            new DateTimeOffset(job.CreatedAt, TimeSpan.Zero), clock.GetUtcNow()));
     }
 
     private Task<int> ReserveChunkAsync(Guid id, int first, int last, CancellationToken cancellationToken) =>
@@ -84,10 +102,12 @@ internal sealed class BulkOrderSubmittedConsumer(OrderingDbContext db, IOptions<
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE ordering.bulk_order_lines SET result = 'Released' WHERE bulk_order_id = {id} AND result = 'Reserved'", cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE ordering.bulk_orders SET status = 'Rejected', completed_at = now() WHERE id = {id}", cancellationToken);
+            $"UPDATE ordering.bulk_orders SET status = 'Rejected', completed_at = {clock.GetUtcNow().UtcDateTime} WHERE id = {id}", cancellationToken);
     }
 
-    private sealed record BulkJob(Guid CustomerId, Guid MerchantId, Guid OrganizationId, string Mode, string CardToken, int LineCount);
+    private sealed record BulkJob(Guid CustomerId, Guid MerchantId, Guid OrganizationId, string Mode, string CardToken, DateTime CreatedAt, int LineCount);
+
+    private sealed record ResultCounts(int Reserved, int Short, int Released);
 
     private sealed record ReservedLine(Guid ProductId, int Quantity, long UnitPrice);
 }

@@ -5,6 +5,7 @@ using Modular.Ordering.Domain;
 using Modular.Ordering.Features.PlaceOrder;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
 using Modular.Ordering.Infrastructure;
+using Modular.Ordering.ReadModels;
 using Npgsql;
 
 namespace Modular.Ordering.Features.SubmitBulkOrder;
@@ -20,10 +21,12 @@ internal sealed class SubmitBulkOrderCommandHandler(OrderingDbContext db, Produc
         // Refused now, not after the lines were reserved: the order the job places may not exceed the bound either.
         OrderingLimits.TotalOf(command.Lines.Select(line => (products[line.ProductId].Price, line.Quantity)));
         var id = Guid.CreateVersion7();
+        var organizationId = products[command.Lines[0].ProductId].OrganizationId;
+        var submittedAt = clock.GetUtcNow();
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
              INSERT INTO ordering.bulk_orders (id, customer_id, merchant_id, organization_id, mode, status, card_token, created_at)
-             VALUES ({id}, {command.CustomerId}, {merchantId}, {products[command.Lines[0].ProductId].OrganizationId}, {command.Mode.ToString()}, 'Pending', {command.CardToken}, {clock.GetUtcNow().UtcDateTime})
+             VALUES ({id}, {command.CustomerId}, {merchantId}, {organizationId}, {command.Mode.ToString()}, 'Pending', {command.CardToken}, {submittedAt.UtcDateTime})
              """, cancellationToken);
         var lineNumbers = Enumerable.Range(1, command.Lines.Count).Select(number => (short)number).ToArray();
         await db.Database.ExecuteSqlRawAsync(
@@ -40,6 +43,11 @@ internal sealed class SubmitBulkOrderCommandHandler(OrderingDbContext db, Produc
             ],
             cancellationToken);
         db.Publish(new BulkOrderSubmitted(id));
+        // The staff's list is a read-side document, written only by its projection: the change leaves through the outbox
+        // with this insert, so the list never shows a job that was not stored nor misses one that was.
+        db.Publish(new BulkOrderChanged(
+            id, organizationId, command.CustomerId, command.Mode.ToString(), BulkOrderStates.Pending, OrderId: null, command.Lines.Count,
+            Reserved: 0, Short: 0, Released: 0, submittedAt, CompletedAt: null));
         return new BulkOrderAccepted(id, "Pending");
     }
 }
