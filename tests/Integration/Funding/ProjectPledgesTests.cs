@@ -64,8 +64,10 @@ public sealed class ProjectPledgesTests(TestPlatform platform)
         var ids = new List<Guid>();
         await Eventually.HoldsAsync(async () =>
         {
-            ids = Ids(await client.GetFromJsonAsync<JsonElement>($"/api/funding/projects/{project}/pledges{query}"));
-            return condition(ids);
+            // The project itself reaches the read side a projection after it opens: until then the list answers 404.
+            var response = await client.GetAsync($"/api/funding/projects/{project}/pledges{query}");
+            ids = response.IsSuccessStatusCode ? Ids(await response.Content.ReadFromJsonAsync<JsonElement>()) : [];
+            return response.IsSuccessStatusCode && condition(ids);
         }, FundingApi.Patience, description);
         return ids;
     }

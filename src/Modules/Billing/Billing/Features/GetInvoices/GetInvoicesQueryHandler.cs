@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.Billing.Infrastructure;
 using Modular.Billing.ReadModels;
@@ -49,12 +48,7 @@ internal sealed class GetInvoicesQueryHandler(ReadStore<BillingDbContext> store,
             invoices = invoices.Where(invoice => invoice.Total <= max);
         }
 
-        if (query.Before is { } before)
-        {
-            invoices = invoices.Where(invoice => invoice.MatchesSql("d.id < ?", before));
-        }
-
-        return await invoices.OrderByDescending(invoice => invoice.Id).ToKeysetPageAsync(query.Limit, ItemOf, cancellationToken);
+        return await invoices.ToNewestFirstPageAsync(query.Before, query.Limit, ItemOf, cancellationToken);
     }
 
     private static InvoiceListItem ItemOf(InvoiceDocument invoice) => new(

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
@@ -15,11 +14,6 @@ internal sealed class GetMyPledgesQueryHandler(ReadStore<FundingDbContext> store
         // Served by pledges_by_backer (backer, id), newest first.
         await using var session = store.QuerySession();
         var pledges = session.Query<PledgeDocument>().Where(pledge => pledge.BackerId == query.BackerId);
-        if (query.Before is { } before)
-        {
-            pledges = pledges.Where(pledge => pledge.MatchesSql("d.id < ?", before));
-        }
-
-        return await pledges.OrderByDescending(pledge => pledge.Id).ToKeysetPageAsync(query.Limit, PledgeView.From, cancellationToken);
+        return await pledges.ToNewestFirstPageAsync(query.Before, query.Limit, PledgeView.From, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
@@ -28,11 +27,6 @@ internal sealed class SearchProjectPledgesQueryHandler(ReadStore<FundingDbContex
             pledges = pledges.Where(pledge => pledge.Status == status);
         }
 
-        if (query.Before is { } before)
-        {
-            pledges = pledges.Where(pledge => pledge.MatchesSql("d.id < ?", before));
-        }
-
-        return await pledges.OrderByDescending(pledge => pledge.Id).ToKeysetPageAsync(query.Limit, PledgeView.From, cancellationToken);
+        return await pledges.ToNewestFirstPageAsync(query.Before, query.Limit, PledgeView.From, cancellationToken);
     }
 }

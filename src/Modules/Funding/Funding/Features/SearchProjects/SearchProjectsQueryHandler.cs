@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
@@ -42,11 +41,6 @@ internal sealed class SearchProjectsQueryHandler(ReadStore<FundingDbContext> sto
             projects = projects.Where(project => project.Deadline < until);
         }
 
-        if (query.Before is { } before)
-        {
-            projects = projects.Where(project => project.MatchesSql("d.id < ?", before));
-        }
-
-        return await projects.OrderByDescending(project => project.Id).ToKeysetPageAsync(query.Limit, ProjectPage.From, cancellationToken);
+        return await projects.ToNewestFirstPageAsync(query.Before, query.Limit, ProjectPage.From, cancellationToken);
     }
 }

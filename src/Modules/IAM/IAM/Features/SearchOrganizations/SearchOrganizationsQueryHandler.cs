@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
@@ -32,12 +31,7 @@ internal sealed class SearchOrganizationsQueryHandler(ReadStore<IamDbContext> st
             organizations = organizations.Where(organization => organization.Status == status);
         }
 
-        if (query.Before is { } before)
-        {
-            organizations = organizations.Where(organization => organization.MatchesSql("d.id < ?", before));
-        }
-
-        return await organizations.OrderByDescending(organization => organization.Id).ToKeysetPageAsync(query.Limit, organization =>
+        return await organizations.ToNewestFirstPageAsync(query.Before, query.Limit, organization =>
             new OrganizationSummary(organization.Id, organization.Kind, organization.Name, organization.RegistrationNumber, organization.Status,
                 organization.CreatedAt.UtcDateTime), cancellationToken);
     }

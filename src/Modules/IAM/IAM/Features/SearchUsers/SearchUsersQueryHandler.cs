@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
@@ -46,12 +45,7 @@ internal sealed class SearchUsersQueryHandler(ReadStore<IamDbContext> store, ICu
             users = users.Where(candidate => candidate.Email.StartsWith(prefix));
         }
 
-        if (query.Before is { } before)
-        {
-            users = users.Where(candidate => candidate.MatchesSql("d.id < ?", before));
-        }
-
-        return await users.OrderByDescending(candidate => candidate.Id).ToKeysetPageAsync(query.Limit, candidate =>
+        return await users.ToNewestFirstPageAsync(query.Before, query.Limit, candidate =>
             new UserSummary(candidate.Id, candidate.Email, candidate.Name, candidate.OrganizationId, candidate.Roles, candidate.Status,
                 candidate.CreatedAt.UtcDateTime), cancellationToken);
     }

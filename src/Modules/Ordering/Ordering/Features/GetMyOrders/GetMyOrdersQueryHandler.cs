@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Infrastructure.ReadModels;
@@ -20,11 +19,6 @@ internal sealed class GetMyOrdersQueryHandler(ReadStore<OrderingDbContext> store
             orders = orders.Where(order => order.Status == status);
         }
 
-        if (query.Before is { } before)
-        {
-            orders = orders.Where(order => order.MatchesSql("d.id < ?", before));
-        }
-
-        return await orders.OrderByDescending(order => order.Id).ToKeysetPageAsync(query.Limit, OrderSummary.From, cancellationToken);
+        return await orders.ToNewestFirstPageAsync(query.Before, query.Limit, OrderSummary.From, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
@@ -28,12 +27,7 @@ internal sealed class SearchBulkOrdersQueryHandler(ReadStore<OrderingDbContext> 
             bulkOrders = bulkOrders.Where(bulk => bulk.Status == status);
         }
 
-        if (query.Before is { } before)
-        {
-            bulkOrders = bulkOrders.Where(bulk => bulk.MatchesSql("d.id < ?", before));
-        }
-
-        return await bulkOrders.OrderByDescending(bulk => bulk.Id).ToKeysetPageAsync(query.Limit, Summary, cancellationToken);
+        return await bulkOrders.ToNewestFirstPageAsync(query.Before, query.Limit, Summary, cancellationToken);
     }
 
     private static BulkOrderSummary Summary(BulkOrderDocument bulk) => new(

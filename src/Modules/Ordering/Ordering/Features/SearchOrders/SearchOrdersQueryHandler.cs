@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Linq.MatchesSql;
 using MediatR;
 using Modular.BuildingBlocks.Application.Paging;
 using Modular.BuildingBlocks.Application.Security;
@@ -44,11 +43,6 @@ internal sealed class SearchOrdersQueryHandler(ReadStore<OrderingDbContext> stor
             orders = orders.Where(order => order.ProductIds.Contains(productId));
         }
 
-        if (query.Before is { } before)
-        {
-            orders = orders.Where(order => order.MatchesSql("d.id < ?", before));
-        }
-
-        return await orders.OrderByDescending(order => order.Id).ToKeysetPageAsync(query.Limit, OrderSummary.From, cancellationToken);
+        return await orders.ToNewestFirstPageAsync(query.Before, query.Limit, OrderSummary.From, cancellationToken);
     }
 }
