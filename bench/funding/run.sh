@@ -54,7 +54,7 @@ mint() { echo "==> Minting $2 backer tokens"; python3 bench/token.py --many "$2"
 load() { # url project tierA tierB tokens seconds → wrk's RESULT line
   PROJECT_ID="$2" TIER_A="$3" TIER_B="$4" TOKENS_FILE="$5" WRK_THREADS="$THREADS" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${6}s" --timeout 10s --latency -s bench/funding/pledge.lua "$1/api/funding/projects/$2/pledges" \
-    | tee /dev/stderr | sed -n 's/^RESULT //p'
+    | tee >(cat >&2) | sed -n 's/^RESULT //p'
 }
 
 drain() { # how long Funding's pipeline takes to finish after the run (outboxes, payments, sagas, queues), at most BENCH_DRAIN_MAX_S
