@@ -28,10 +28,9 @@ public sealed class BackgroundGateTests
         var first = await gate.EnterAsync(CancellationToken.None);
         var second = await gate.EnterAsync(CancellationToken.None);
         var third = gate.EnterAsync(CancellationToken.None).AsTask();
-        await Task.Delay(200);
 
         first.WhileBusy.ShouldBeTrue();
-        third.IsCompleted.ShouldBeFalse("two slots are taken");
+        await Should.ThrowAsync<TimeoutException>(() => third.WaitAsync(TimeSpan.FromMilliseconds(200)), "two slots are taken");
         first.Dispose();
         (await third.WaitAsync(Patience)).WhileBusy.ShouldBeTrue();
         second.Dispose();
@@ -51,8 +50,7 @@ public sealed class BackgroundGateTests
 
         _clock.Advance(TimeSpan.FromMilliseconds(900));
         demand.IsBusy.ShouldBeTrue("a saturated instance's count dips now and then; busy holds for a second");
-        await Task.Delay(200);
-        waiting.IsCompleted.ShouldBeFalse();
+        await Should.ThrowAsync<TimeoutException>(() => waiting.WaitAsync(TimeSpan.FromMilliseconds(200)));
 
         _clock.Advance(TimeSpan.FromMilliseconds(200));
         demand.IsBusy.ShouldBeFalse();

@@ -7,6 +7,10 @@ public static class CurrentUserScope
 
     public static bool IsOperator(this ICurrentUser user) => Roles.Operators.Any(user.Roles.Contains);
 
+    /// <summary>An operator or a merchant's staff: who may read beyond their own purchases (scoped by <see cref="CanSee"/>).</summary>
+    public static bool IsStaff(this ICurrentUser user) =>
+        user.IsOperator() || user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantUser);
+
     /// <summary>
     /// The only organization whose data the caller may see, or null when the caller is an operator and sees all.
     /// A non-operator without an organization gets <see cref="Guid.Empty"/>, which matches nothing.

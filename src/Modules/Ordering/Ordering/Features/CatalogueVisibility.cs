@@ -11,7 +11,7 @@ internal static class CatalogueVisibility
 {
     public static IQueryable<Product> VisibleTo(this IQueryable<Product> products, ICurrentUser user)
     {
-        var isStaff = user.IsOperator() || user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantUser);
+        var isStaff = user.IsStaff();
         if (!isStaff)
         {
             return products.Where(product => product.Status == ProductStatus.Active);

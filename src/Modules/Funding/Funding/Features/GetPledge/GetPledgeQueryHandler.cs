@@ -12,7 +12,7 @@ internal sealed class GetPledgeQueryHandler(ReadStore<FundingDbContext> store, I
     {
         await using var session = store.QuerySession();
         var pledge = await session.LoadAsync<PledgeDocument>(query.PledgeId, cancellationToken);
-        var isStaff = user.IsOperator() || user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantUser);
+        var isStaff = user.IsStaff();
         if (pledge is null || !(pledge.BackerId == user.UserId || (isStaff && user.CanSee(pledge.OrganizationId))))
         {
             throw PledgeStatusResponse.NotFound(query.PledgeId);

@@ -18,7 +18,7 @@ internal sealed class GetProjectQueryHandler(ReadStore<FundingDbContext> store, 
         }
 
         // A draft is seen only by its own organization's staff and by operators; a published project by everyone.
-        var isStaff = user.IsOperator() || user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantUser);
+        var isStaff = user.IsStaff();
         if (project.Status == "Draft" && !(isStaff && user.CanSee(project.OrganizationId)))
         {
             throw ProjectResponse.NotFound(query.ProjectId);

@@ -15,7 +15,7 @@ internal sealed class GetBulkOrderQueryHandler(OrderingDbContext db, ICurrentUse
 {
     public async Task<BulkOrderStatus> Handle(GetBulkOrderQuery query, CancellationToken cancellationToken)
     {
-        var isStaff = user.IsOperator() || user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantUser);
+        var isStaff = user.IsStaff();
         var organization = user.VisibleOrganization();
         var job = await db.Database.SqlQuery<BulkJobRow>(
                 $"""

@@ -18,7 +18,7 @@ internal sealed class GetOrderQueryHandler(ReadStore<OrderingDbContext> store, I
             throw OrderStatusResponse.NotFound(query.OrderId);
         }
 
-        var isStaff = user.IsOperator() || user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantUser);
+        var isStaff = user.IsStaff();
         var mayRead = order.CustomerId == user.UserId || (isStaff && user.CanSee(order.OrganizationId));
         if (!mayRead)
         {
