@@ -7,8 +7,8 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Acquisition;
 
 /// <summary>
-/// Stands where Ordering or Funding stand on the bus: publishes AuthorizePayment and CancelPayment, and records every
-/// answer Acquisition gives.
+/// Stands where Ordering or Funding stand on the bus: publishes AuthorizePayment (answers to <see cref="Address"/>) and
+/// CancelPayment, and records every answer Acquisition gives.
 /// </summary>
 public sealed class PaymentsCaller : IAsyncDisposable
 {
@@ -18,6 +18,9 @@ public sealed class PaymentsCaller : IAsyncDisposable
     private HostReceiveEndpointHandle? _handle;
 
     private PaymentsCaller(IBus bus) => _bus = bus;
+
+    /// <summary>This caller's endpoint: AuthorizePayment's answers are sent here.</summary>
+    public Uri Address => _handle!.ReceiveEndpoint.InputAddress;
 
     public static async Task<PaymentsCaller> StartAsync(IServiceProvider services)
     {
@@ -40,7 +43,7 @@ public sealed class PaymentsCaller : IAsyncDisposable
 
     /// <summary>Each call is a new message (new MessageId), as a caller's retry would be.</summary>
     public Task AuthorizeAsync(Guid merchantId, Guid reference, long amount, string cardToken) =>
-        _bus.Publish(new AuthorizePayment(merchantId, reference, amount, cardToken));
+        _bus.Publish(new AuthorizePayment(merchantId, reference, amount, cardToken, Address));
 
     public Task CancelAsync(Guid merchantId, Guid reference) => _bus.Publish(new CancelPayment(merchantId, reference));
 

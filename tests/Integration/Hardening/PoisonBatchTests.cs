@@ -50,9 +50,10 @@ public sealed class PoisonBatchTests(TestPlatform platform)
         var references = Enumerable.Range(0, Items).Select(_ => Guid.CreateVersion7()).ToList();
         var poison = references[Items / 2];
         var bus = platform.Host.Services.GetRequiredService<IBus>();
+        await using var caller = await PaymentsCaller.StartAsync(platform.Host.Services);
 
         await Task.WhenAll(references.Select(reference =>
-            bus.Publish(new AuthorizePayment(merchant, reference, 1_000, reference == poison ? Poisoned : "tok_visa_approve"))));
+            bus.Publish(new AuthorizePayment(merchant, reference, 1_000, reference == poison ? Poisoned : "tok_visa_approve", caller.Address))));
 
         await Eventually.HoldsAsync(async () => await ErrorQueueDepthAsync("authorize-payment") == errorsBefore + 1, Patience,
             "the poison request is in the authorization endpoint's _error queue");
@@ -84,9 +85,10 @@ public sealed class PoisonBatchTests(TestPlatform platform)
         var references = Enumerable.Range(0, Items).Select(_ => Guid.CreateVersion7()).ToList();
         var poison = references[Items / 2];
         var bus = host.Services.GetRequiredService<IBus>();
+        await using var caller = await PaymentsCaller.StartAsync(host.Services);
 
         await Task.WhenAll(references.Select(reference =>
-            bus.Publish(new AuthorizePayment(merchant, reference, 1_000, reference == poison ? "tok_poison" : "tok_visa_approve"))));
+            bus.Publish(new AuthorizePayment(merchant, reference, 1_000, reference == poison ? "tok_poison" : "tok_visa_approve", caller.Address))));
 
         await Eventually.HoldsAsync(async () => await database.ScalarAsync<long>(
                 "SELECT count(*) FROM acquisition.payment_transactions WHERE reference = ANY($1) AND status = 'Approved'", references.ToArray()) == Items - 1,

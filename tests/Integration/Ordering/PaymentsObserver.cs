@@ -7,11 +7,15 @@ namespace Modular.Tests.Integration.Ordering;
 
 /// <summary>
 /// Listens on the bus next to Acquisition (which really answers, through its sandbox card network): sees the
-/// AuthorizePayment and CancelPayment the checkout publishes and the declines Acquisition answers. It can also repeat
-/// a request, or play a card network answering after the PG stopped waiting (a late approval).
+/// AuthorizePayment and CancelPayment the checkout or the pledge publishes, and the declines Acquisition sends to their
+/// sagas (its queue is bound to the sagas' exchanges as well). It can also repeat a request, or play a card network
+/// answering after the PG stopped waiting (a late approval, sent where the request asked for its answer).
 /// </summary>
 public sealed class PaymentsObserver : IAsyncDisposable
 {
+    // The exchanges in front of the sagas' queues, which Acquisition's answers are sent to.
+    private static readonly string[] SagaExchanges = ["ordering-checkout-state", "funding-pledge-state"];
+
     private readonly ConcurrentQueue<AuthorizePayment> _authorizations = new();
     private readonly ConcurrentQueue<CancelPayment> _cancellations = new();
     private readonly ConcurrentQueue<PaymentDeclined> _declines = new();
@@ -32,6 +36,12 @@ public sealed class PaymentsObserver : IAsyncDisposable
             {
                 rabbit.AutoDelete = true;
                 rabbit.Durable = false;
+                // The sagas' other messages reach this queue too; they are not this observer's business.
+                rabbit.DiscardSkippedMessages();
+                foreach (var exchange in SagaExchanges)
+                {
+                    rabbit.Bind(exchange);
+                }
             }
         });
         await observer._handle.Ready;
@@ -50,8 +60,12 @@ public sealed class PaymentsObserver : IAsyncDisposable
     public Task RepeatAuthorizationAsync(Guid orderId) => _bus.Publish(AuthorizationOf(orderId));
 
     /// <summary>An approval from the card network after Acquisition recorded no answer.</summary>
-    public Task ApproveLateAsync(Guid orderId) => _bus.Publish(new PaymentAuthorized(
-        Guid.CreateVersion7(), AuthorizationOf(orderId).MerchantId, orderId, AuthorizationOf(orderId).Amount, "A-12345", DateTimeOffset.UtcNow));
+    public async Task ApproveLateAsync(Guid orderId)
+    {
+        var request = AuthorizationOf(orderId);
+        var saga = await _bus.GetSendEndpoint(request.AnswerTo);
+        await saga.Send(new PaymentAuthorized(Guid.CreateVersion7(), request.MerchantId, orderId, request.Amount, "A-12345", DateTimeOffset.UtcNow));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -8,20 +8,34 @@ public static class MessageFlow
     /// queue of the broker (error queues aside) a message, ready or unacknowledged (a consumer acknowledges after its
     /// transaction committed). Test observers' queues count too: what they will still receive is on its way.
     /// </summary>
-    public static Task SettledAsync(BrokerContainer broker, TestDatabase database, params string[] modules) =>
-        Eventually.HoldsAsync(async () =>
+    public static async Task SettledAsync(BrokerContainer broker, TestDatabase database, params string[] modules)
+    {
+        var unsettled = "";
+        try
         {
-            foreach (var module in modules)
+            await Eventually.HoldsAsync(async () =>
             {
-                if (await database.ScalarAsync<long>($"SELECT count(*) FROM {module}.outbox_messages WHERE dead_lettered_at IS NULL") > 0)
+                foreach (var module in modules)
                 {
-                    return false;
+                    var pending = await database.ScalarAsync<long>($"SELECT count(*) FROM {module}.outbox_messages WHERE dead_lettered_at IS NULL");
+                    if (pending > 0)
+                    {
+                        unsettled = $"{pending} rows in {module}'s outbox";
+                        return false;
+                    }
                 }
-            }
 
-            var depths = await broker.QueueDepthsAsync();
-            return !depths.Any(queue => !queue.Key.EndsWith("_error", StringComparison.Ordinal)
-                                        && !queue.Key.EndsWith("_skipped", StringComparison.Ordinal)
-                                        && queue.Value > 0);
-        }, TimeSpan.FromSeconds(60), $"the messages of {string.Join(", ", modules)} are all delivered and consumed");
+                var busy = (await broker.QueueDepthsAsync())
+                    .Where(queue => !queue.Key.EndsWith("_error", StringComparison.Ordinal) && !queue.Key.EndsWith("_skipped", StringComparison.Ordinal) && queue.Value > 0)
+                    .Select(queue => $"{queue.Key}: {queue.Value}")
+                    .ToList();
+                unsettled = string.Join(", ", busy);
+                return busy.Count == 0;
+            }, TimeSpan.FromSeconds(60), $"the messages of {string.Join(", ", modules)} are all delivered and consumed");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message} (still: {unsettled})", timeout);
+        }
+    }
 }

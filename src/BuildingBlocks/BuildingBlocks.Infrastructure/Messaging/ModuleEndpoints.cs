@@ -64,7 +64,10 @@ public static class ModuleEndpoints
         return bus;
     }
 
-    /// <summary>A state machine saga persisted in the module's DbContext (row lock per message, inside the inbox transaction).</summary>
+    /// <summary>
+    /// A state machine saga persisted in the module's DbContext (row lock per message, inside the inbox transaction);
+    /// its queue's address is <see cref="SagaEndpoint{TState}"/>.
+    /// </summary>
     public static IBusRegistrationConfigurator AddModuleSaga<TStateMachine, TState, TContext>(this IBusRegistrationConfigurator bus)
         where TStateMachine : class, SagaStateMachine<TState>
         where TState : class, SagaStateMachineInstance
@@ -75,6 +78,7 @@ public static class ModuleEndpoints
             repository.AddScoped<MassTransit.Saga.ISagaConsumeContextFactory<TContext, TState>, MassTransit.Saga.SagaConsumeContextFactory<TContext, TState>>();
             repository.AddScoped<MassTransit.Saga.ISagaRepositoryContextFactory<TState>, ModuleSagaRepositoryContextFactory<TContext, TState>>();
         });
+        bus.AddSingleton<SagaEndpoint<TState>>();
         return bus;
     }
 }

@@ -19,6 +19,10 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public void Publish<T>(T message, string? traceContext)
         where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null, traceContext));
 
+    /// <summary>Queues a message for one endpoint (an answer to the caller that asked), in the given trace.</summary>
+    public void Send<T>(T message, Uri destination, string? traceContext)
+        where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null, traceContext, destination));
+
     internal void AddToOutbox(OutboxMessage message) => Set<OutboxMessage>().Add(message);
 
     /// <summary>

@@ -3,11 +3,15 @@ using Modular.BuildingBlocks.Application.Messaging;
 namespace Modular.Acquisition.Contracts;
 
 // Card authorization, asked for by the storefront modules (Ordering, Funding) and answered by Acquisition.
-// All of them travel by publish through the module outboxes. Reference is the caller's own id (an order or a
-// pledge); Acquisition is idempotent per (MerchantId, Reference): a repeated request gets the first outcome again.
+// They travel through the module outboxes. Reference is the caller's own id (an order or a pledge); Acquisition is
+// idempotent per (MerchantId, Reference): a repeated request gets the first outcome again.
 
-/// <summary>Asks for an authorization of <paramref name="Amount"/> KRW on a tokenized card.</summary>
-public sealed record AuthorizePayment(Guid MerchantId, Guid Reference, long Amount, string CardToken);
+/// <summary>
+/// Asks for an authorization of <paramref name="Amount"/> KRW on a tokenized card. The answer (PaymentAuthorized or
+/// PaymentDeclined) is sent to <paramref name="AnswerTo"/>, the caller's own endpoint, and not published: one module's
+/// payments never cost another module's saga a lookup.
+/// </summary>
+public sealed record AuthorizePayment(Guid MerchantId, Guid Reference, long Amount, string CardToken, Uri AnswerTo);
 
 /// <summary>The card network approved the payment.</summary>
 public sealed record PaymentAuthorized(

@@ -11,7 +11,8 @@ internal static class OutboxMessageFactory
     // Resolving an assembly-qualified name is slow, and a module has only a handful of message types.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> MessageTypes = new(StringComparer.Ordinal);
 
-    public static OutboxMessage ForPublish(object message, Guid? correlationId, string? traceContext)
+    /// <param name="destination">Null publishes by message type.</param>
+    public static OutboxMessage ForPublish(object message, Guid? correlationId, string? traceContext, Uri? destination = null)
     {
         var now = DateTime.UtcNow;
         return new OutboxMessage
@@ -19,6 +20,7 @@ internal static class OutboxMessageFactory
             MessageId = NewId.NextGuid(),
             MessageType = TypeName(message.GetType()),
             Body = JsonSerializer.Serialize(message, message.GetType(), BodyOptions),
+            Destination = destination?.ToString(),
             CorrelationId = correlationId,
             CreatedAt = now,
             TraceContext = traceContext,

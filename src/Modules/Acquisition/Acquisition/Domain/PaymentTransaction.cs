@@ -28,13 +28,16 @@ internal sealed class PaymentTransaction
     public DateTime? DeclinedAt { get; private set; }
     public DateTime? CanceledAt { get; private set; }
 
+    /// <summary>The caller's endpoint its answer is sent to; null on payments stored before answers were addressed.</summary>
+    public string? AnswerTo { get; private set; }
+
     /// <summary>Until when an authorizer owns the network call; a crashed owner's lease runs out and another takes over.</summary>
     public DateTime? LeasedUntil { get; private set; }
 
     /// <summary>Bumped by every change: the read side keeps the highest version, and concurrent writers conflict.</summary>
     public int Version { get; private set; }
 
-    public static PaymentTransaction Request(Merchant merchant, Guid reference, long amount, string cardToken, DateTime now) => new()
+    public static PaymentTransaction Request(Merchant merchant, Guid reference, long amount, string cardToken, Uri answerTo, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
         MerchantId = merchant.Id,
@@ -42,15 +45,17 @@ internal sealed class PaymentTransaction
         Reference = reference,
         Amount = amount,
         CardToken = cardToken,
+        AnswerTo = answerTo.ToString(),
         Status = PaymentStatus.Pending,
         RequestedAt = now,
         Version = 1,
     };
 
     /// <summary>A request the PG refuses itself, without asking the network (e.g. a suspended merchant).</summary>
-    public static PaymentTransaction Refuse(Merchant merchant, Guid reference, long amount, string cardToken, string code, string reason, DateTime now)
+    public static PaymentTransaction Refuse(
+        Merchant merchant, Guid reference, long amount, string cardToken, Uri answerTo, string code, string reason, DateTime now)
     {
-        var payment = Request(merchant, reference, amount, cardToken, now);
+        var payment = Request(merchant, reference, amount, cardToken, answerTo, now);
         payment.Decline(card: null, code, reason, now);
         return payment;
     }

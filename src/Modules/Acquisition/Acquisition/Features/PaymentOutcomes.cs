@@ -13,21 +13,37 @@ internal static class PaymentOutcomes
         payment.Status.ToString(), payment.ApprovalNumber, payment.DeclineCode, Utc(payment.RequestedAt), Utc(payment.ApprovedAt),
         Utc(payment.DeclinedAt), Utc(payment.CanceledAt), payment.Version), db.TraceOf(payment));
 
+    /// <summary>The answer to the AuthorizePayment that created the payment, for the endpoint that asked.</summary>
+    public static void AnswerCaller(this AcquisitionDbContext db, PaymentTransaction payment) =>
+        db.Answer(payment, payment.AnswerTo is { } answerTo ? new Uri(answerTo) : null);
+
     /// <summary>
-    /// The answer to the caller's AuthorizePayment, when there is one: approved (also when canceled since — that was the
-    /// answer) or declined. Pending and NoAnswer have none yet.
+    /// The answer to an AuthorizePayment, when there is one: approved (also when canceled since — that was the answer)
+    /// or declined. Pending and NoAnswer have none yet. Sent to <paramref name="answerTo"/>; published when it is null
+    /// (a payment stored before answers were addressed).
     /// </summary>
-    public static void PublishAnswer(this AcquisitionDbContext db, PaymentTransaction payment)
+    public static void Answer(this AcquisitionDbContext db, PaymentTransaction payment, Uri? answerTo)
     {
-        switch (payment.Status)
+        object? answer = payment.Status switch
         {
-            case PaymentStatus.Approved or PaymentStatus.Canceled:
-                db.Publish(new PaymentAuthorized(
-                    payment.Id, payment.MerchantId, payment.Reference, payment.Amount, payment.ApprovalNumber!, Utc(payment.ApprovedAt!.Value)), db.TraceOf(payment));
-                break;
-            case PaymentStatus.Declined:
-                db.Publish(new PaymentDeclined(payment.MerchantId, payment.Reference, payment.DeclineCode!, payment.DeclineReason!, Utc(payment.DeclinedAt!.Value)), db.TraceOf(payment));
-                break;
+            PaymentStatus.Approved or PaymentStatus.Canceled => new PaymentAuthorized(
+                payment.Id, payment.MerchantId, payment.Reference, payment.Amount, payment.ApprovalNumber!, Utc(payment.ApprovedAt!.Value)),
+            PaymentStatus.Declined => new PaymentDeclined(
+                payment.MerchantId, payment.Reference, payment.DeclineCode!, payment.DeclineReason!, Utc(payment.DeclinedAt!.Value)),
+            _ => null,
+        };
+        if (answer is null)
+        {
+            return;
+        }
+
+        if (answerTo is null)
+        {
+            db.Publish(answer, db.TraceOf(payment));
+        }
+        else
+        {
+            db.Send(answer, answerTo, db.TraceOf(payment));
         }
     }
 

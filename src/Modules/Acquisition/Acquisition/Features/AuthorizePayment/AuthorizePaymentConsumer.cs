@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Acquisition.Contracts;
 using Modular.Acquisition.Domain;
 using Modular.Acquisition.Infrastructure;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 
 namespace Modular.Acquisition.Features.AuthorizePayment;
 
@@ -44,13 +45,13 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, Acquisit
                 db.PublishRecorded(existing);
             }
 
-            db.PublishAnswer(existing);
+            db.Answer(existing, request.AnswerTo);
             return;
         }
 
         if (request.Amount <= 0)
         {
-            db.Publish(new PaymentDeclined(request.MerchantId, request.Reference, "payment.invalid_amount", "The amount must be positive.", now));
+            db.Send(new PaymentDeclined(request.MerchantId, request.Reference, "payment.invalid_amount", "The amount must be positive.", now), request.AnswerTo, OutboxTraceContext.Capture());
             metrics.Declined("payment.invalid_amount");
             return;
         }
@@ -58,19 +59,19 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, Acquisit
         if (!merchants.TryGetValue(request.MerchantId, out var merchant))
         {
             // Nothing to store: no merchant, no organization to show it to.
-            db.Publish(new PaymentDeclined(request.MerchantId, request.Reference, "merchant.unknown", "The merchant is not registered for acquiring.", now));
+            db.Send(new PaymentDeclined(request.MerchantId, request.Reference, "merchant.unknown", "The merchant is not registered for acquiring.", now), request.AnswerTo, OutboxTraceContext.Capture());
             metrics.Declined("merchant.unknown");
             return;
         }
 
         var payment = merchant.AcceptsPayments
-            ? PaymentTransaction.Request(merchant, request.Reference, request.Amount, request.CardToken, now)
-            : PaymentTransaction.Refuse(merchant, request.Reference, request.Amount, request.CardToken, "merchant.suspended", "The merchant is suspended.", now);
+            ? PaymentTransaction.Request(merchant, request.Reference, request.Amount, request.CardToken, request.AnswerTo, now)
+            : PaymentTransaction.Refuse(merchant, request.Reference, request.Amount, request.CardToken, request.AnswerTo, "merchant.suspended", "The merchant is suspended.", now);
         db.Payments.Add(payment);
         db.RememberTrace(payment);
         payments[(request.MerchantId, request.Reference)] = payment;
         metrics.Answered(payment);
         db.PublishRecorded(payment);
-        db.PublishAnswer(payment);
+        db.Answer(payment, request.AnswerTo);
     }
 }

@@ -95,7 +95,7 @@ internal sealed class PaymentAnswerRecorder(IServiceScopeFactory scopes, OutboxS
                 Apply(payment, answer.Answer, now);
                 answered.Add(payment);
                 db.PublishRecorded(payment);
-                db.PublishAnswer(payment);
+                db.AnswerCaller(payment);
             }
         }
 

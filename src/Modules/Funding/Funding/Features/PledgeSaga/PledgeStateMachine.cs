@@ -17,7 +17,7 @@ internal sealed class PledgeStateMachine : MassTransitStateMachine<PledgeState>
     public PledgeStateMachine()
     {
         InstanceState(state => state.CurrentState);
-        // Acquisition answers Ordering's orders on the same messages: those have no pledge saga and are dropped.
+        // Acquisition sends its answers to this saga's queue (AuthorizePayment.AnswerTo); one for a pledge that is gone is dropped.
         Event(() => Authorized, e => { e.CorrelateById(context => context.Message.Reference); e.OnMissingInstance(m => m.Discard()); });
         Event(() => Declined, e => { e.CorrelateById(context => context.Message.Reference); e.OnMissingInstance(m => m.Discard()); });
         Event(() => TimedOut, e => { e.CorrelateById(context => context.Message.PledgeId); e.OnMissingInstance(m => m.Discard()); });

@@ -15,7 +15,7 @@ internal sealed class CheckoutStateMachine : MassTransitStateMachine<CheckoutSta
     public CheckoutStateMachine()
     {
         InstanceState(state => state.CurrentState);
-        // Acquisition answers Funding's pledges on the same messages: those have no checkout and are dropped.
+        // Acquisition sends its answers to this saga's queue (AuthorizePayment.AnswerTo); one for a checkout that is gone is dropped.
         Event(() => Authorized, e => { e.CorrelateById(context => context.Message.Reference); e.OnMissingInstance(m => m.Discard()); });
         Event(() => Declined, e => { e.CorrelateById(context => context.Message.Reference); e.OnMissingInstance(m => m.Discard()); });
         Event(() => TimedOut, e => { e.CorrelateById(context => context.Message.OrderId); e.OnMissingInstance(m => m.Discard()); });

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Sagas;
 using Modular.Ordering.Contracts;
 using Modular.Ordering.Features.Checkout;
 using Modular.Ordering.Features.PlaceOrder.Reservations;
@@ -17,7 +18,8 @@ namespace Modular.Ordering.Features.SubmitBulkOrder;
 /// (with its checkout and messages) — all in the message's one transaction, so a crash mid-way changes nothing and the
 /// redelivery starts over. All-or-nothing with a short line gives every reserved unit back and rejects the job.
 /// </summary>
-internal sealed class BulkOrderSubmittedConsumer(OrderingDbContext db, IOptions<CheckoutOptions> checkout, TimeProvider clock) : IConsumer<BulkOrderSubmitted>
+internal sealed class BulkOrderSubmittedConsumer(
+    OrderingDbContext db, IOptions<CheckoutOptions> checkout, SagaEndpoint<CheckoutState> checkoutEndpoint, TimeProvider clock) : IConsumer<BulkOrderSubmitted>
 {
     public const int ChunkSize = 50;
 
@@ -56,7 +58,7 @@ internal sealed class BulkOrderSubmittedConsumer(OrderingDbContext db, IOptions<
             job.CardToken, idempotencyKey: null, requestHash: "", responseBody: "", now);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        await ReservationSql.StoreAsync(connection, transaction, [order], [], checkout.Value.PaymentTimeout);
+        await ReservationSql.StoreAsync(connection, transaction, [order], [], checkout.Value.PaymentTimeout, checkoutEndpoint.Address);
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE ordering.bulk_orders SET status = 'Completed', order_id = {order.OrderId}, completed_at = {now} WHERE id = {id}", cancellationToken);
         await PublishSettledAsync(id, job, BulkOrderStates.Completed, order.OrderId, cancellationToken);

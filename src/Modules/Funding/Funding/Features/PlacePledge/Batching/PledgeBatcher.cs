@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Modular.BuildingBlocks.Infrastructure.Batching;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Sagas;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
+using Modular.Funding.Features.PledgeSaga;
 using Modular.Funding.Infrastructure;
 
 namespace Modular.Funding.Features.PlacePledge.Batching;
@@ -17,7 +19,7 @@ namespace Modular.Funding.Features.PlacePledge.Batching;
 /// </summary>
 internal sealed class PledgeBatcher(
     ModuleDataSource<FundingDbContext> database, OutboxSignals outboxSignals, FundingMetrics metrics, IOptions<FundingOptions> options,
-    ILogger<PledgeBatcher> logger)
+    SagaEndpoint<PledgeState> pledgeEndpoint, ILogger<PledgeBatcher> logger)
     : CoalescingBatcher<PendingPledge, PledgeOutcome>(logger, maxBatchSize: 1_000)
 {
     protected override PledgeOutcome FollowerOutcome(PendingPledge follower, PendingPledge leader, PledgeOutcome leaderOutcome) =>
@@ -52,7 +54,7 @@ internal sealed class PledgeBatcher(
 
             var refused = fresh.Except(accepted).ToList();
             await PledgeSql.StoreAsync(connection, transaction, accepted, soldOut, refused.Where(pledge => pledge.IdempotencyKey is not null).ToList(),
-                options.Value.PaymentTimeout);
+                options.Value.PaymentTimeout, pledgeEndpoint.Address);
             await transaction.CommitAsync();
             foreach (var pledge in soldOut)
             {

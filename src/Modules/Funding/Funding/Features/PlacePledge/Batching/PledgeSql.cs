@@ -146,7 +146,7 @@ internal static class PledgeSql
     /// </summary>
     public static async Task StoreAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingPledge> accepted, List<PendingPledge> soldOut,
-        List<PendingPledge> refusedWithKeys, TimeSpan paymentTimeout)
+        List<PendingPledge> refusedWithKeys, TimeSpan paymentTimeout, Uri answerTo)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (soldOut.Count > 0)
@@ -177,7 +177,7 @@ internal static class PledgeSql
                 FundingModule.ModuleName,
                 [
                     .. accepted.Select(PlacedOf),
-                    .. accepted.Select(pledge => new AuthorizePayment(pledge.MerchantId, pledge.PledgeId, pledge.Amount, pledge.CardToken)),
+                    .. accepted.Select(pledge => new AuthorizePayment(pledge.MerchantId, pledge.PledgeId, pledge.Amount, pledge.CardToken, answerTo)),
                 ]));
         }
 

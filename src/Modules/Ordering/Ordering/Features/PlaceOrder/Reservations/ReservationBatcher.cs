@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Modular.BuildingBlocks.Infrastructure.Batching;
 using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
+using Modular.BuildingBlocks.Infrastructure.Messaging.Sagas;
 using Modular.BuildingBlocks.Infrastructure.Persistence;
 using Modular.Ordering.Features.Checkout;
 using Modular.Ordering.Infrastructure;
@@ -23,6 +24,7 @@ internal sealed class ReservationBatcher(
     SoldOutProducts soldOut,
     OutboxSignals outboxSignals,
     IOptions<CheckoutOptions> checkout,
+    SagaEndpoint<CheckoutState> checkoutEndpoint,
     OrderingMetrics metrics,
     ILogger<ReservationBatcher> logger) : BackgroundService
 {
@@ -176,7 +178,7 @@ internal sealed class ReservationBatcher(
             var fresh = orders.Except(repeated).ToList();
             var shortByOrder = await ReserveAsync(connection, transaction, fresh);
             accepted = fresh.Where(order => !shortByOrder.ContainsKey(order)).ToList();
-            await ReservationSql.StoreAsync(connection, transaction, accepted, shortByOrder.Keys.Where(order => order.IdempotencyKey is not null).ToList(), checkout.Value.PaymentTimeout);
+            await ReservationSql.StoreAsync(connection, transaction, accepted, shortByOrder.Keys.Where(order => order.IdempotencyKey is not null).ToList(), checkout.Value.PaymentTimeout, checkoutEndpoint.Address);
             await transaction.CommitAsync();
             foreach (var (order, shortProducts) in shortByOrder)
             {

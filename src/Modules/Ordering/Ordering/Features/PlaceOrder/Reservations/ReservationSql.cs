@@ -145,7 +145,8 @@ internal static class ReservationSql
     /// (OrderPlaced, AuthorizePayment), and frees the keys of refused orders: one round trip.
     /// </summary>
     public static async Task StoreAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingOrder> accepted, List<PendingOrder> refusedWithKeys, TimeSpan paymentTimeout)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingOrder> accepted, List<PendingOrder> refusedWithKeys, TimeSpan paymentTimeout,
+        Uri answerTo)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (refusedWithKeys.Count > 0)
@@ -171,7 +172,7 @@ internal static class ReservationSql
                 OrderingModule.ModuleName,
                 [
                     .. accepted.Select(order => ((object)OrderPlacedOf(order), order.TraceContext)),
-                    .. accepted.Select(order => ((object)new AuthorizePayment(order.MerchantId, order.OrderId, order.Total, order.CardToken), order.TraceContext)),
+                    .. accepted.Select(order => ((object)new AuthorizePayment(order.MerchantId, order.OrderId, order.Total, order.CardToken, answerTo), order.TraceContext)),
                 ]));
         }
 
