@@ -17,8 +17,8 @@ namespace Modular.Billing.Features.Dispatching;
 /// Billing's dispatch process. Each running dispatch is worked by one instance at a time (a session advisory lock,
 /// released by PostgreSQL when the holder dies), in chunks of <see cref="BillingOptions.DispatchChunkSize"/>: one query
 /// loads the chunk's invoices, one batched IAM request their recipients, then up to
-/// <see cref="BillingOptions.DispatchParallelism"/> invoices at a time are rendered and mailed (the e-mail sender's token
-/// bucket paces them, its retries absorb 4xx replies). Per invoice, "Sending" is committed before the SMTP call and "Sent"
+/// <see cref="BillingOptions.DispatchParallelism"/> invoices at a time are rendered and mailed, the next chunk read while
+/// the last ones of this chunk are in flight (the e-mail sender's token bucket paces them, its retries absorb 4xx replies). Per invoice, "Sending" is committed before the SMTP call and "Sent"
 /// after it; see <see cref="SendOneAsync"/> for the window in between.
 /// </summary>
 internal sealed class DispatchWorker(
@@ -86,36 +86,63 @@ internal sealed class DispatchWorker(
     private async Task WorkAsync(Guid dispatchId, CancellationToken cancellationToken)
     {
         await RecoverInterruptedAsync(dispatchId, cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DispatchParallelism, CancellationToken = cancellationToken };
+        // A pass walks the Pending items once in position order; items an operator retried behind it meanwhile are
+        // Pending again, so passes repeat until one finds nothing (or the dispatch stopped running).
         while (!cancellationToken.IsCancellationRequested)
+        {
+            var found = 0;
+            await Parallel.ForEachAsync(PendingItemsAsync(dispatchId, cancellationToken), parallel, async (item, token) =>
+            {
+                Interlocked.Increment(ref found);
+                await SendOneAsync(dispatchId, item.InvoiceId, item.Invoice, item.Recipient, token);
+            });
+            if (found == 0)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await CompleteAsync(scope.ServiceProvider.GetRequiredService<BillingDbContext>(), dispatchId, cancellationToken);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The dispatch's Pending items, a chunk at a time: one query for the chunk's invoices and one IAM request for their
+    /// recipients. The next chunk is read when the loop takes the first item past this one, while this chunk's last
+    /// invoices are still being mailed, so the relay never idles between chunks. A keyset on position keeps a chunk from
+    /// returning items of the one before that are still being rendered.
+    /// </summary>
+    private async IAsyncEnumerable<PendingItem> PendingItemsAsync(Guid dispatchId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = -1;
+        while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
-            var chunk = await db.Database.SqlQuery<Guid>($"""
-                SELECT invoice_id AS "Value" FROM billing.dispatch_items
-                 WHERE dispatch_id = {dispatchId} AND status = {ItemStatus.Pending}
+            var chunk = await db.Database.SqlQuery<ChunkItem>($"""
+                SELECT invoice_id AS "InvoiceId", position AS "Position" FROM billing.dispatch_items
+                 WHERE dispatch_id = {dispatchId} AND status = {ItemStatus.Pending} AND position > {after}
                    AND EXISTS (SELECT 1 FROM billing.dispatches WHERE id = {dispatchId} AND status = {DispatchStatus.Running})
                  ORDER BY position LIMIT {options.Value.DispatchChunkSize}
                 """).ToListAsync(cancellationToken);
             if (chunk.Count == 0)
             {
-                await CompleteAsync(db, dispatchId, cancellationToken);
-                return;
+                yield break;
             }
 
-            var invoices = await db.Invoices.Where(invoice => chunk.Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
+            after = chunk[^1].Position;
+            var ids = chunk.Select(item => item.InvoiceId).ToList();
+            var invoices = await db.Invoices.Where(invoice => ids.Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
             var organizations = invoices.Values.Select(invoice => invoice.OrganizationId).Distinct().ToList();
             var contacts = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetOrganizationContacts(organizations), cancellationToken))
                 .ToDictionary(organization => organization.OrganizationId);
             await db.Database.ExecuteSqlAsync(
                 $"UPDATE billing.dispatches SET contact_lookups = contact_lookups + 1 WHERE id = {dispatchId}", cancellationToken);
-
-            await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = options.Value.DispatchParallelism, CancellationToken = cancellationToken },
-                async (invoiceId, token) =>
-                {
-                    var invoice = invoices.GetValueOrDefault(invoiceId);
-                    var recipient = invoice is null ? null : InvoiceMail.RecipientOf(contacts.GetValueOrDefault(invoice.OrganizationId));
-                    await SendOneAsync(dispatchId, invoiceId, invoice, recipient, token);
-                });
+            foreach (var invoiceId in ids)
+            {
+                var invoice = invoices.GetValueOrDefault(invoiceId);
+                yield return new PendingItem(invoiceId, invoice, invoice is null ? null : InvoiceMail.RecipientOf(contacts.GetValueOrDefault(invoice.OrganizationId)));
+            }
         }
     }
 
@@ -200,4 +227,8 @@ internal sealed class DispatchWorker(
              WHERE id = {dispatchId} AND status = {DispatchStatus.Running}
                AND NOT EXISTS (SELECT 1 FROM billing.dispatch_items WHERE dispatch_id = {dispatchId} AND status IN ({ItemStatus.Pending}, {ItemStatus.Sending}))
             """, cancellationToken);
+
+    private sealed record ChunkItem(Guid InvoiceId, int Position);
+
+    private sealed record PendingItem(Guid InvoiceId, Invoice? Invoice, string? Recipient);
 }
