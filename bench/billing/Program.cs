@@ -66,7 +66,7 @@ var connections = await peaks.StopAsync();
 var mailed = await BillingApi.MailedInvoicesAsync(maildev, domain);
 var dispatchSeconds = dispatchWatch.Elapsed.TotalSeconds;
 Console.WriteLine($"dispatch: {progress}\n{dispatchSeconds:0.0} s (target ≤ {invoices / (double)smtpRate + 15:0} s), relay throttled {relay.Throttled}, " +
-                  $"other requests p99 {latency.P99} ms, peak connections (open/active) {string.Join(", ", connections.Select(pool => $"{pool.Key} {pool.Value.Open}/{pool.Value.Active}"))}");
+                  $"other requests p99 {latency.P99} ms, connections (peak open/peak active/used) {string.Join(", ", connections.Select(pool => $"{pool.Key} {pool.Value.Open}/{pool.Value.Active}/{pool.Value.Used}"))}");
 
 // 3. Rendering through the API alone: PDFs per second sustained with the renderer's bounded pages.
 var pdfWatch = Stopwatch.StartNew();
@@ -123,7 +123,7 @@ var result = new
     pdfs_per_s = Math.Round(pdfsPerSecond, 1),
     pdf_concurrency = pdfConcurrency,
     iam_requests = progress.GetProperty("contactLookups").GetInt32(),
-    peak_connections = connections.ToDictionary(pool => pool.Key, pool => new { open = pool.Value.Open, active = pool.Value.Active }),
+    peak_connections = connections.ToDictionary(pool => pool.Key, pool => new { open = pool.Value.Open, active = pool.Value.Active, used = pool.Value.Used }),
     connection_targets = new { billing = 10, iam = 5 },
     other_requests = new { latency.Requests, latency.Errors },
     reference = new
