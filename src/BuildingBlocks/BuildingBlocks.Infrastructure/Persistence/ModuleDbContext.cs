@@ -19,7 +19,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public void Publish<T>(T message, string? traceContext)
         where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null, traceContext));
 
-    /// <summary>Queues a message for one endpoint (an answer to the caller that asked), in the given trace.</summary>
+    /// <summary>Queues a message for one endpoint (an answer to the caller that asked); it leaves after the transaction commits.</summary>
+    public void Send<T>(T message, Uri destination)
+        where T : class => Send(message, destination, OutboxTraceContext.Capture());
+
+    /// <summary>The same, continuing a trace other than the current one (work resumed from a stored row).</summary>
     public void Send<T>(T message, Uri destination, string? traceContext)
         where T : class => Set<OutboxMessage>().Add(OutboxMessageFactory.ForPublish(message, correlationId: null, traceContext, destination));
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Acquisition.Contracts;
 using Modular.Acquisition.Domain;
 using Modular.Acquisition.Infrastructure;
-using Modular.BuildingBlocks.Infrastructure.Messaging.Outbox;
 
 namespace Modular.Acquisition.Features.AuthorizePayment;
 
@@ -51,7 +50,7 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, Acquisit
 
         if (request.Amount <= 0)
         {
-            db.Send(new PaymentDeclined(request.MerchantId, request.Reference, "payment.invalid_amount", "The amount must be positive.", now), request.AnswerTo, OutboxTraceContext.Capture());
+            db.Send(new PaymentDeclined(request.MerchantId, request.Reference, "payment.invalid_amount", "The amount must be positive.", now), request.AnswerTo);
             metrics.Declined("payment.invalid_amount");
             return;
         }
@@ -59,7 +58,7 @@ internal sealed class AuthorizePaymentConsumer(AcquisitionDbContext db, Acquisit
         if (!merchants.TryGetValue(request.MerchantId, out var merchant))
         {
             // Nothing to store: no merchant, no organization to show it to.
-            db.Send(new PaymentDeclined(request.MerchantId, request.Reference, "merchant.unknown", "The merchant is not registered for acquiring.", now), request.AnswerTo, OutboxTraceContext.Capture());
+            db.Send(new PaymentDeclined(request.MerchantId, request.Reference, "merchant.unknown", "The merchant is not registered for acquiring.", now), request.AnswerTo);
             metrics.Declined("merchant.unknown");
             return;
         }
