@@ -4,7 +4,7 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Acquisition;
 
 /// <summary>One acquiring worker across instances, a standby that takes over from a killed leader, and SIGTERM.</summary>
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class AcquiringLeadershipTests(TestPlatform platform)
 {
     // The leader's session lock (AcquiringLeadership's key, 0x61637175697265) in this database; projections hold other advisory locks.

@@ -5,7 +5,7 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Acquisition;
 
 /// <summary>The loop's meter and the readiness check on its lag, each on a host of its own.</summary>
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class AcquiringMetricsTests(TestPlatform platform)
 {
     [Fact]

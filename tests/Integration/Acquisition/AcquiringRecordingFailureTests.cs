@@ -9,7 +9,7 @@ namespace Modular.Tests.Integration.Acquisition;
 /// counted) while the loop goes on acquiring, and is sent once SMTP is back, exactly once; with the database refusing
 /// writes to the error table the good payments are still acquired, and the bad ones are recorded once it accepts them.
 /// </summary>
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class AcquiringRecordingFailureTests(TestPlatform platform)
 {
     private const string RecordingFailures = "modular.acquisition.acquiring_error_recording_failures";

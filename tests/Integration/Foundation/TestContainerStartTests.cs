@@ -4,7 +4,7 @@ using Testcontainers.RabbitMq;
 namespace Modular.Tests.Integration.Foundation;
 
 /// <summary>A container that never becomes ready fails the run in bounded time, with its own log as the explanation.</summary>
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class TestContainerStartTests
 {
     [Fact]

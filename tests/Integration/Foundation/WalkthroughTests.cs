@@ -8,7 +8,7 @@ namespace Modular.Tests.Integration.Foundation;
 /// What a newcomer does after <c>./run.sh</c>: the Host in Development on a fresh database, its demo data (IAM's seeder,
 /// then scripts/demo-data through the API), and the README's walkthrough block run verbatim.
 /// </summary>
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class WalkthroughTests(TestPlatform platform)
 {
     [Fact]

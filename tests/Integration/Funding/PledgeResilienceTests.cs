@@ -4,7 +4,7 @@ using Modular.Tests.Integration.Support;
 namespace Modular.Tests.Integration.Funding;
 
 /// <summary>A launch's pledges against a broker that goes away, and against the database's connection limit.</summary>
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class PledgeResilienceTests(TestPlatform platform)
 {
     private static readonly TimeSpan PastTheDeadline = TimeSpan.FromMinutes(3);

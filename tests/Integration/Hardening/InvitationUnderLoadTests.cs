@@ -13,7 +13,7 @@ namespace Modular.Tests.Integration.Hardening;
 /// Invitations e-mailed by a Host with the deployed runtime settings: sending must never stall the Host's other work,
 /// and each invitee gets one e-mail whose token works.
 /// </summary>
-[Collection(MeasuredAloneCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed partial class InvitationUnderLoadTests(TestPlatform platform, ITestOutputHelper output)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Modular.Tests.Integration.Hardening;
 /// The platform's own delays (a broker outage, a crashed Host) must not cancel orders for "no answer from the card
 /// network" (issue 17, item 7): the card would have approved every one of these orders.
 /// </summary>
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class PaymentDeadlineTests(TestPlatform platform)
 {
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(250);

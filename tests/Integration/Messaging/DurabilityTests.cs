@@ -3,7 +3,7 @@ using Modular.Tests.Probe;
 
 namespace Modular.Tests.Integration.Messaging;
 
-[Collection(OwnHostsCollection.Name)]
+[Collection(IntegrationCollection.Name)]
 public sealed class DurabilityTests(TestPlatform platform)
 {
     [Theory]

@@ -1,2 +1,2 @@
-// Collections run in parallel, two at a time (the machine's two cores); tests within a collection one at a time.
-[assembly: CollectionBehavior(CollectionBehavior.CollectionPerClass, MaxParallelThreads = 2)]
+// Integration tests share one database and one broker (and some stop a broker): they run one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

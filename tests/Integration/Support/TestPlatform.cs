@@ -82,3 +82,10 @@ public sealed class TestPlatform : IAsyncLifetime
         return broker;
     }
 }
+
+/// <summary>Every integration test runs in this one collection: one set of containers per run, one test at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<TestPlatform>
+{
+    public const string Name = "integration";
+}
